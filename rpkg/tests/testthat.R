@@ -1,0 +1,4 @@
+library(testthat)
+library(radsig)
+
+test_check("radsig")
