@@ -16,7 +16,8 @@
 #'   chosen on the same data and biases the AUC upwards in small samples; fix it for
 #'   validation data.
 #' * Thresholds: `-Inf`, the midpoints between consecutive distinct predictor values and
-#'   `Inf`, in increasing order.
+#'   `Inf`, stored in pROC's order: increasing for `"<"`, decreasing for `">"` (so the
+#'   sensitivity always goes from 1 down to 0).
 #' * AUC: the Mann-Whitney statistic with ties counted 1/2 (the trapezoidal area).
 #'
 #' The data are sorted once (O(n log n)); the DeLong variance of the AUC is computed at the
@@ -90,7 +91,7 @@ plot.radsig_roc <- function(x, add = FALSE, col = "black", lwd = 2, main = "ROC 
                    xlab = "1 - specificity", ylab = "Sensitivity", main = main, ...)
     graphics::abline(0, 1, col = "grey60", lty = 2)
   }
-  graphics::lines(fpr, x$sensitivities, col = col, lwd = lwd, type = "s")
+  graphics::lines(fpr, x$sensitivities, col = col, lwd = lwd)
   if (print_auc && !add) {
     graphics::text(0.6, 0.1, sprintf("AUC = %.3f", x$auc), col = col, adj = 0)
   }
@@ -310,8 +311,8 @@ hanley_mcneil_test <- function(roc1, roc2, alternative = c("two.sided", "less", 
 #' The direction is that of [roc_curve()] (`"auto"`: pROC's median rule). With direction
 #' `"<"` a subject is positive when `predictor >= threshold`, with `">"` when
 #' `predictor <= threshold`. `threshold = "youden"` uses the ROC threshold that maximises
-#' sensitivity + specificity (the first one in increasing threshold order when several do;
-#' it equals the first row of `pROC::coords(roc, "best", best.method = "youden")`).
+#' sensitivity + specificity (the first one in the curve's order, see [roc_curve()], when
+#' several do; it equals the first row of `pROC::coords(roc, "best", best.method = "youden")`).
 #'
 #' @inheritParams roc_curve
 #' @param threshold `"youden"` or a number.

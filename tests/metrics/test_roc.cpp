@@ -36,8 +36,11 @@ TEST(RocCurve, AutomaticDirectionFollowsMedians) {
   const rm::roc_curve_result r = rm::roc_curve(s);
   EXPECT_EQ(r.direction, rm::roc_direction::controls_higher);
   EXPECT_DOUBLE_EQ(r.auc, 0.75);
-  EXPECT_EQ(r.sensitivities.front(), 0.0);  // threshold -Inf: nobody is <= -Inf
-  EXPECT_EQ(r.specificities.front(), 1.0);
+  // Stored from +Inf down: everybody is <= +Inf, nobody is <= -Inf.
+  EXPECT_EQ(r.thresholds.front(), std::numeric_limits<double>::infinity());
+  EXPECT_EQ(r.sensitivities.front(), 1.0);
+  EXPECT_EQ(r.specificities.front(), 0.0);
+  EXPECT_EQ(r.sensitivities.back(), 0.0);
   // Forcing the other direction gives 1 - AUC.
   EXPECT_DOUBLE_EQ(rm::roc_curve(s, rm::roc_direction::controls_lower).auc, 0.25);
 }

@@ -199,6 +199,11 @@ roc_curve_result roc_curve(const binary_sample& sample, roc_direction direction)
       r.specificities[j] = static_cast<double>(n - controls_le) / static_cast<double>(n);
     }
   }
+  if (!lower) {  // pROC stores ">" curves from +Inf down to -Inf
+    std::reverse(r.thresholds.begin(), r.thresholds.end());
+    std::reverse(r.sensitivities.begin(), r.sensitivities.end());
+    std::reverse(r.specificities.begin(), r.specificities.end());
+  }
   auc_and_variance(groups, !lower, m, n, &r.auc, &r.auc_variance);
   return r;
 }

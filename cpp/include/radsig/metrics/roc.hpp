@@ -4,8 +4,9 @@
 //   direction ">" (controls_higher): positive when predictor <= threshold;
 // - automatic direction: "<" when median(controls) <= median(cases), else ">" (decided by
 //   the medians, not by the AUC, exactly as pROC does);
-// - thresholds: -Inf, the midpoints between consecutive distinct predictor values, +Inf,
-//   in increasing order (midpoints that round onto a data value are moved as pROC does);
+// - thresholds: -Inf, the midpoints between consecutive distinct predictor values, +Inf
+//   (midpoints that round onto a data value are moved as pROC does), stored in pROC's order:
+//   increasing for "<", decreasing for ">", so that sensitivity always starts at 1;
 // - AUC: Mann-Whitney statistic with ties counted 1/2 (= the trapezoidal area).
 // All computations sort the data once: O(n log n).
 #pragma once
@@ -41,7 +42,7 @@ binary_sample split_by_class(const std::vector<int>& response,
 roc_direction choose_direction(const binary_sample& sample);
 
 struct roc_curve_result {
-  std::vector<double> thresholds;     // increasing; first -Inf, last +Inf
+  std::vector<double> thresholds;     // "<": -Inf ... +Inf; ">": +Inf ... -Inf
   std::vector<double> sensitivities;  // at each threshold
   std::vector<double> specificities;  // at each threshold
   double auc = 0.0;                   // Mann-Whitney AUC in the resolved direction
