@@ -87,7 +87,7 @@ plot.radsig_roc <- function(x, add = FALSE, col = "black", lwd = 2, main = "ROC 
                             print_auc = TRUE, ...) {
   fpr <- 1 - x$specificities
   if (!add) {
-    graphics::plot(NA, xlim = c(0, 1), ylim = c(0, 1), xaxs = "i", yaxs = "i", asp = 1,
+    graphics::plot(NA, xlim = c(0, 1), ylim = c(0, 1), xaxs = "i", yaxs = "i",
                    xlab = "1 - specificity", ylab = "Sensitivity", main = main, ...)
     graphics::abline(0, 1, col = "grey60", lty = 2)
   }
