@@ -267,10 +267,11 @@ delong_test <- function(roc1, roc2, paired = NULL,
 #' @return An object of class `htest`, with extra elements `r`, `correlations` and `se`.
 #' @export
 #' @examples
-#' rotterdam <- survival::rotterdam
-#' y <- rotterdam$nodes > 0
-#' r1 <- roc_curve(y, as.numeric(rotterdam$size))
-#' r2 <- roc_curve(y, as.numeric(rotterdam$size) + rotterdam$grade)
+#' set.seed(1)
+#' y <- rbinom(300, 1, 0.4)
+#' marker <- rnorm(300) + 1.2 * y
+#' r1 <- roc_curve(y, marker)
+#' r2 <- roc_curve(y, marker + rnorm(300))
 #' hanley_mcneil_test(r1, r2)
 hanley_mcneil_test <- function(roc1, roc2, alternative = c("two.sided", "less", "greater")) {
   call <- sys.call()
