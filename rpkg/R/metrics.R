@@ -86,6 +86,8 @@ as.data.frame.radsig_roc <- function(x, row.names = NULL, optional = FALSE, ...)
 plot.radsig_roc <- function(x, add = FALSE, col = "black", lwd = 2, main = "ROC curve",
                             print_auc = TRUE, ...) {
   fpr <- 1 - x$specificities
+  grDevices::dev.hold()
+  on.exit(grDevices::dev.flush())
   if (!add) {
     graphics::plot(NA, xlim = c(0, 1), ylim = c(0, 1), xaxs = "i", yaxs = "i",
                    xlab = "1 - specificity", ylab = "Sensitivity", main = main, ...)

@@ -2,8 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <numeric>
+#include <cstdint>
 #include <string>
+#include <utility>
 
 #include "radsig/core/error.hpp"
 
@@ -11,12 +12,14 @@ namespace radsig::metrics {
 
 namespace {
 
-// Counts over predictor ranks 0..size-1 with O(log n) update and prefix query.
+// Counts over predictor ranks 0..size-1 with O(log n) update and prefix query, plus the
+// count at each rank (for ties) without a second tree walk.
 class fenwick_counter {
  public:
-  explicit fenwick_counter(std::size_t size) : tree_(size + 1, 0) {}
+  explicit fenwick_counter(std::size_t size) : tree_(size + 1, 0), at_(size, 0) {}
   void add(std::size_t rank) {
     ++total_;
+    ++at_[rank];
     for (std::size_t i = rank + 1; i < tree_.size(); i += i & (~i + 1)) ++tree_[i];
   }
   // Number of stored ranks < rank.
@@ -25,10 +28,12 @@ class fenwick_counter {
     for (std::size_t i = rank; i > 0; i -= i & (~i + 1)) s += tree_[i];
     return s;
   }
+  std::int64_t at(std::size_t rank) const { return at_[rank]; }
   std::int64_t total() const { return total_; }
 
  private:
-  std::vector<std::int64_t> tree_;
+  std::vector<std::int32_t> tree_;
+  std::vector<std::int32_t> at_;
   std::int64_t total_ = 0;
 };
 
@@ -46,8 +51,8 @@ struct split_counts {
 
 split_counts query(const fenwick_counter& f, std::size_t rank) {
   const std::int64_t lt = f.below(rank);
-  const std::int64_t le = f.below(rank + 1);
-  return {lt, le - lt, f.total() - le};
+  const std::int64_t eq = f.at(rank);
+  return {lt, eq, f.total() - lt - eq};
 }
 
 split_counts query_sorted(const std::vector<std::size_t>& sorted, std::size_t rank) {
@@ -73,6 +78,9 @@ void validate(const std::vector<double>& predictor, const std::vector<double>& t
   if (status.size() != predictor.size()) {
     throw invalid_argument("status", "must have the same length as the predictor");
   }
+  if (predictor.size() > static_cast<std::size_t>(INT32_MAX)) {
+    throw invalid_argument("predictor", "more than 2^31 - 1 observations are not supported");
+  }
   for (std::size_t i = 0; i < predictor.size(); ++i) {
     if (!std::isfinite(predictor[i])) {
       throw invalid_argument("predictor", "contains a non-finite value at position " +
@@ -95,63 +103,79 @@ concordance_result harrell_c(const std::vector<double>& predictor,
   validate(predictor, time, status);
   const std::size_t n = predictor.size();
 
-  // Dense ranks of the predictor.
-  std::vector<double> distinct = predictor;
-  std::sort(distinct.begin(), distinct.end());
-  distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
-  std::vector<std::size_t> rank(n);
+  // Dense ranks of the predictor: one sort of (value, position) pairs, then a sweep.
+  std::vector<std::pair<double, std::uint32_t>> by_value(n);
   for (std::size_t i = 0; i < n; ++i) {
-    rank[i] = static_cast<std::size_t>(
-        std::lower_bound(distinct.begin(), distinct.end(), predictor[i]) - distinct.begin());
+    by_value[i] = {predictor[i], static_cast<std::uint32_t>(i)};
   }
-  std::vector<std::size_t> order(n);
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::sort(order.begin(), order.end(),
-            [&](std::size_t a, std::size_t b) { return time[a] < time[b]; });
-  // Groups of exactly tied times: [starts[g], starts[g + 1]) in `order`.
+  std::sort(by_value.begin(), by_value.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<std::uint32_t> rank(n);
+  std::size_t n_distinct = 0;
+  for (std::size_t k = 0; k < n; ++k) {
+    if (k > 0 && by_value[k].first != by_value[k - 1].first) ++n_distinct;
+    rank[by_value[k].second] = static_cast<std::uint32_t>(n_distinct);
+  }
+  if (n > 0) ++n_distinct;
+  std::vector<std::pair<double, std::uint32_t>>().swap(by_value);
+
+  // Subjects sorted by time; every tally below is accumulated in this order (the final sums
+  // do not depend on it).
+  struct subject {
+    double time;
+    std::uint32_t rank;
+    bool event;
+  };
+  std::vector<subject> sorted(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    sorted[i] = {time[i], rank[i], status[i] == 1};
+  }
+  std::sort(sorted.begin(), sorted.end(),
+            [](const subject& a, const subject& b) { return a.time < b.time; });
+  // Groups of exactly tied times: [starts[g], starts[g + 1]).
   std::vector<std::size_t> starts;
   for (std::size_t k = 0; k < n; ++k) {
-    if (k == 0 || time[order[k]] != time[order[k - 1]]) starts.push_back(k);
+    if (k == 0 || sorted[k].time != sorted[k - 1].time) starts.push_back(k);
   }
   starts.push_back(n);
   const std::size_t n_groups = starts.size() - 1;
 
   std::vector<partner_tally> t(n);
   // Partners that had an event strictly earlier: this subject outlives them.
-  fenwick_counter earlier_events(distinct.size());
+  fenwick_counter earlier_events(n_distinct);
   for (std::size_t g = 0; g < n_groups; ++g) {
     for (std::size_t k = starts[g]; k < starts[g + 1]; ++k) {
-      tally(t[order[k]], query(earlier_events, rank[order[k]]), false);
+      tally(t[k], query(earlier_events, sorted[k].rank), false);
     }
     for (std::size_t k = starts[g]; k < starts[g + 1]; ++k) {
-      if (status[order[k]] == 1) earlier_events.add(rank[order[k]]);
+      if (sorted[k].event) earlier_events.add(sorted[k].rank);
     }
   }
   // Partners with a strictly later time, for events: they outlive this subject.
-  fenwick_counter later(distinct.size());
+  fenwick_counter later(n_distinct);
   for (std::size_t g = n_groups; g-- > 0;) {
     for (std::size_t k = starts[g]; k < starts[g + 1]; ++k) {
-      if (status[order[k]] == 1) tally(t[order[k]], query(later, rank[order[k]]), true);
+      if (sorted[k].event) tally(t[k], query(later, sorted[k].rank), true);
     }
-    for (std::size_t k = starts[g]; k < starts[g + 1]; ++k) later.add(rank[order[k]]);
+    for (std::size_t k = starts[g]; k < starts[g + 1]; ++k) later.add(sorted[k].rank);
   }
   // Same time: an event versus a censored subject (the censored one outlives).
   std::vector<std::size_t> censored_ranks, event_ranks;
   for (std::size_t g = 0; g < n_groups; ++g) {
+    if (starts[g + 1] - starts[g] < 2) continue;
     censored_ranks.clear();
     event_ranks.clear();
     for (std::size_t k = starts[g]; k < starts[g + 1]; ++k) {
-      (status[order[k]] == 1 ? event_ranks : censored_ranks).push_back(rank[order[k]]);
+      (sorted[k].event ? event_ranks : censored_ranks).push_back(sorted[k].rank);
     }
     if (censored_ranks.empty() || event_ranks.empty()) continue;
     std::sort(censored_ranks.begin(), censored_ranks.end());
     std::sort(event_ranks.begin(), event_ranks.end());
     for (std::size_t k = starts[g]; k < starts[g + 1]; ++k) {
-      const std::size_t i = order[k];
-      if (status[i] == 1) {
-        tally(t[i], query_sorted(censored_ranks, rank[i]), true);
+      if (sorted[k].event) {
+        tally(t[k], query_sorted(censored_ranks, sorted[k].rank), true);
       } else {
-        tally(t[i], query_sorted(event_ranks, rank[i]), false);
+        tally(t[k], query_sorted(event_ranks, sorted[k].rank), false);
       }
     }
   }
