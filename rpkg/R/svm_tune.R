@@ -111,6 +111,7 @@ tune_svm <- function(x, y, cost = 2^(-5:15), gamma = 2^(-15:3), nfolds = 10,
   best_row <- if (metric == "mse") which.min(grid$mean) else which.max(grid$mean)
   best <- grid[best_row, c("cost", "gamma", "mean", "se")]
   model <- do.call(fit_svm, c(list(x = x, y = y, cost = best$cost, gamma = best$gamma), dots))
+  model$call <- call
   structure(list(call = call, grid = grid, best = best, metric = metric, folds = folds,
                  model = model),
             class = "radsig_svm_tune")
