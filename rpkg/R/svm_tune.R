@@ -146,10 +146,10 @@ svm_cv_score <- function(x, y, test, cost, gamma, args, metric, ref_class) {
   xt <- x[test, , drop = FALSE]
   yt <- y[test]
   switch(metric,
-    mse = mean((predict(fit, xt) - yt)^2),
-    accuracy = mean(as.character(predict(fit, xt)) == as.character(yt)),
+    mse = mean((stats::predict(fit, xt) - yt)^2),
+    accuracy = mean(as.character(stats::predict(fit, xt)) == as.character(yt)),
     auc = {
-      score <- predict(fit, xt, type = "decision")[, 1]
+      score <- stats::predict(fit, xt, type = "decision")[, 1]
       if (fit$classes[1] != ref_class) score <- -score
       svm_auc(score, as.character(yt) == ref_class)
     })
