@@ -213,3 +213,39 @@ TEST(SvmErrors, BadOptionsThrowNamedArguments) {
   EXPECT_THROW(sv::predict_probabilities(m, sv::decision_values(m, x)), radsig::invalid_argument);
   EXPECT_THROW(sv::decision_values(m, rows({{1, 2}})), radsig::invalid_argument);
 }
+
+// The returned solution satisfies the KKT conditions of the full problem to the tolerance
+// (checks the shrinking / gradient-reconstruction path on a problem with many bounded SVs).
+TEST(SvmSolver, SolutionMeetsKktConditions) {
+  std::mt19937 gen(11);
+  std::normal_distribution<double> z;
+  const int n = 300;
+  Eigen::MatrixXd x(n, 4);
+  std::vector<double> y(n);
+  for (int i = 0; i < n; ++i) {
+    for (int j = 0; j < 4; ++j) x(i, j) = z(gen);
+    y[i] = x(i, 0) + x(i, 1) * x(i, 1) + z(gen) > 1 ? 1 : 2;
+  }
+  auto o = linear_options(2.0);
+  o.kernel.type = sv::kernel_type::radial;
+  o.kernel.gamma = 0.5;
+  o.tolerance = 1e-6;
+  const auto m = sv::fit_svm(x, y, o);
+  // With decision values d_t = sum_j y_j a_j K_tj - rho, the dual gradient is
+  // G_t = y_t (d_t + rho) - 1, so y_t G_t = d_t + rho - y_t; optimality:
+  // max over I_up of -y G plus max over I_low of y G below the tolerance.
+  const auto d = sv::decision_values(m, x);
+  std::vector<double> alpha(n, 0.0);
+  for (std::size_t s = 0; s < m.sv_index.size(); ++s) alpha[m.sv_index[s]] = std::fabs(m.coef(Eigen::Index(s), 0));
+  double up = -1e300, low = -1e300;
+  for (int t = 0; t < n; ++t) {
+    const double yt = y[t] == m.labels[0] ? 1.0 : -1.0;
+    const double yg = d(t, 0) + m.rho[0] - yt;  // y_t G_t
+    const bool in_up = yt > 0 ? alpha[t] < 2.0 : alpha[t] > 0.0;
+    const bool in_low = yt > 0 ? alpha[t] > 0.0 : alpha[t] < 2.0;
+    if (in_up) up = std::max(up, -yg);
+    if (in_low) low = std::max(low, yg);
+  }
+  EXPECT_LT(up + low, 1e-6 * 1.0001);
+  EXPECT_TRUE(m.converged);
+}
