@@ -41,6 +41,14 @@ harrell_c_cpp <- function(predictor, time, status) {
     .Call(`_radsig_harrell_c_cpp`, predictor, time, status)
 }
 
+svm_fit_cpp <- function(x, y, opts) {
+    .Call(`_radsig_svm_fit_cpp`, x, y, opts)
+}
+
+svm_predict_cpp <- function(model, newx, what) {
+    .Call(`_radsig_svm_predict_cpp`, model, newx, what)
+}
+
 core_version_cpp <- function() {
     .Call(`_radsig_core_version_cpp`)
 }

@@ -155,6 +155,32 @@ BEGIN_RCPP
     return rcpp_result_gen;
 END_RCPP
 }
+// svm_fit_cpp
+Rcpp::List svm_fit_cpp(Rcpp::NumericMatrix x, Rcpp::NumericVector y, Rcpp::List opts);
+RcppExport SEXP _radsig_svm_fit_cpp(SEXP xSEXP, SEXP ySEXP, SEXP optsSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< Rcpp::NumericMatrix >::type x(xSEXP);
+    Rcpp::traits::input_parameter< Rcpp::NumericVector >::type y(ySEXP);
+    Rcpp::traits::input_parameter< Rcpp::List >::type opts(optsSEXP);
+    rcpp_result_gen = Rcpp::wrap(svm_fit_cpp(x, y, opts));
+    return rcpp_result_gen;
+END_RCPP
+}
+// svm_predict_cpp
+SEXP svm_predict_cpp(Rcpp::List model, SEXP newx, std::string what);
+RcppExport SEXP _radsig_svm_predict_cpp(SEXP modelSEXP, SEXP newxSEXP, SEXP whatSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< Rcpp::List >::type model(modelSEXP);
+    Rcpp::traits::input_parameter< SEXP >::type newx(newxSEXP);
+    Rcpp::traits::input_parameter< std::string >::type what(whatSEXP);
+    rcpp_result_gen = Rcpp::wrap(svm_predict_cpp(model, newx, what));
+    return rcpp_result_gen;
+END_RCPP
+}
 // core_version_cpp
 std::string core_version_cpp();
 RcppExport SEXP _radsig_core_version_cpp() {
@@ -177,6 +203,8 @@ static const R_CallMethodDef CallEntries[] = {
     {"_radsig_auc_resample_cpp", (DL_FUNC) &_radsig_auc_resample_cpp, 3},
     {"_radsig_classification_cpp", (DL_FUNC) &_radsig_classification_cpp, 6},
     {"_radsig_harrell_c_cpp", (DL_FUNC) &_radsig_harrell_c_cpp, 3},
+    {"_radsig_svm_fit_cpp", (DL_FUNC) &_radsig_svm_fit_cpp, 3},
+    {"_radsig_svm_predict_cpp", (DL_FUNC) &_radsig_svm_predict_cpp, 3},
     {"_radsig_core_version_cpp", (DL_FUNC) &_radsig_core_version_cpp, 0},
     {NULL, NULL, 0}
 };
