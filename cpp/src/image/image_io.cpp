@@ -39,6 +39,8 @@ void register_io_factories() {
     itk::NrrdImageIOFactory::RegisterOneFactory();
     itk::MetaImageIOFactory::RegisterOneFactory();
     itk::GDCMImageIOFactory::RegisterOneFactory();
+    // ITK warnings go to stderr; radsig reports problems through exceptions instead.
+    itk::Object::GlobalWarningDisplayOff();
   });
 }
 
@@ -208,6 +210,11 @@ std::vector<std::string> dicom_files(const std::string& dir, const read_options&
   if (opt.series_uid.empty()) return series.front().files;
   for (const auto& s : series) {
     if (s.uid == opt.series_uid) return s.files;
+  }
+  // GDCM appends series details (orientation, ...) to the Series Instance UID; accept the
+  // plain UID for the largest matching series.
+  for (const auto& s : series) {
+    if (s.uid.rfind(opt.series_uid + ".", 0) == 0) return s.files;
   }
   std::string known;
   for (const auto& s : series) known += (known.empty() ? "" : ", ") + s.uid;
