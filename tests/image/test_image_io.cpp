@@ -27,6 +27,16 @@ fs::path temp_dir() {
   return dir;
 }
 
+// Removes the temporary directory after all tests.
+class temp_cleanup : public ::testing::Environment {
+ public:
+  void TearDown() override {
+    std::error_code ec;
+    fs::remove_all(temp_dir(), ec);
+  }
+};
+const auto* const cleanup_env = ::testing::AddGlobalTestEnvironment(new temp_cleanup);
+
 geometry test_geometry(int dim) {
   geometry g;
   g.dimension = dim;
@@ -98,11 +108,12 @@ TEST(ImageIO, UnknownExtensionIsAnIoError) {
 }
 
 TEST(ImageIO, TruncatedFilesAreIoErrors) {
-  for (const std::string ext : {".nrrd", ".nii", ".nii.gz", ".mha"}) {
+  for (const std::string ext : {".nrrd", ".nii", ".nii.gz", ".mha", ".nhdr"}) {
     const auto p = (temp_dir() / ("trunc" + ext)).string();
     radsig::image::write_image(test_image(3), p);
-    const auto full = fs::file_size(p);
-    fs::resize_file(p, full * 2 / 3);
+    const std::string data = ext == ".nhdr" ? p.substr(0, p.size() - 5) + ".raw" : p;
+    const auto full = fs::file_size(data);
+    fs::resize_file(data, full * 2 / 3);
     EXPECT_THROW(radsig::image::read_intensity_image(p), radsig::io_error) << ext;
   }
 }

@@ -8,7 +8,9 @@
 #include <mutex>
 #include <cstring>
 #include <fstream>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include <itkGDCMImageIO.h>
@@ -176,10 +178,85 @@ void check_meta_complete(const std::string& path, std::uint64_t nbytes) {
   }
 }
 
+// Bytes of a gzip stream starting at `offset` of `path`; throws io_error when it is corrupt
+// or ends early.
+std::uint64_t gzip_payload_size(const std::string& path, std::uint64_t offset) {
+  const int fd = ::open(path.c_str(), O_RDONLY);
+  if (fd < 0 || ::lseek(fd, static_cast<off_t>(offset), SEEK_SET) < 0) {
+    if (fd >= 0) ::close(fd);
+    throw io_error("cannot open " + in_quotes(path));
+  }
+  gzFile f = gzdopen(fd, "rb");
+  if (!f) {
+    ::close(fd);
+    throw io_error("cannot open " + in_quotes(path));
+  }
+  std::vector<unsigned char> buf(1 << 16);
+  std::uint64_t total = 0;
+  bool failed = false;
+  for (;;) {
+    const int n = gzread(f, buf.data(), static_cast<unsigned>(buf.size()));
+    if (n < 0) failed = true;
+    if (n <= 0) break;
+    total += static_cast<std::uint64_t>(n);
+  }
+  int errnum = Z_OK;
+  gzerror(f, &errnum);
+  gzclose(f);
+  if (failed || (errnum != Z_OK && errnum != Z_STREAM_END)) {
+    throw io_error("cannot read " + in_quotes(path) + ": the compressed data are corrupt or truncated");
+  }
+  return total;
+}
+
+// NRRD: ITK's reader leaks memory on its error path for truncated data, so check first.
+void check_nrrd_complete(const std::string& path, std::uint64_t nbytes) {
+  std::ifstream in(path, std::ios::binary);
+  std::string line, encoding = "raw", data_file;
+  bool skips = false;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty()) break;  // end of an attached header
+    const auto colon = line.find(':');
+    if (colon == std::string::npos || line[0] == '#') continue;
+    std::string key = lower(line.substr(0, colon));
+    std::string value = line.substr(colon + 1);
+    if (!value.empty() && value[0] == '=') value.erase(0, 1);  // key:=value
+    value.erase(0, value.find_first_not_of(" \t"));
+    if (key == "encoding") encoding = lower(value);
+    if (key == "data file" || key == "datafile") data_file = value;
+    if (key == "line skip" || key == "lineskip" || key == "byte skip" || key == "byteskip") skips = true;
+  }
+  if (skips) return;
+  const bool gz = encoding == "gzip" || encoding == "gz";
+  if (!gz && encoding != "raw") return;  // ascii/hex/bzip2: left to ITK
+  std::string data = path;
+  std::uint64_t offset = 0;
+  if (data_file.empty()) {
+    if (!in) return;  // header without data
+    offset = static_cast<std::uint64_t>(in.tellg());
+  } else {
+    if (data_file.find(' ') != std::string::npos || lower(data_file).rfind("list", 0) == 0) return;
+    const auto slash = path.find_last_of('/');
+    data = data_file[0] == '/' || slash == std::string::npos ? data_file
+                                                            : path.substr(0, slash + 1) + data_file;
+    if (kind_of(data) != file_kind::regular) {
+      throw io_error("cannot read " + in_quotes(path) + ": its data file " + in_quotes(data) +
+                     " does not exist");
+    }
+  }
+  const std::uint64_t available = gz ? gzip_payload_size(data, offset) : file_size(data) - offset;
+  if (available < nbytes) {
+    throw io_error("cannot read " + in_quotes(path) + ": the voxel data are truncated (" +
+                   std::to_string(available) + " bytes, " + std::to_string(nbytes) + " expected)");
+  }
+}
+
 void check_complete(const std::string& path, const std::string& format, itk::ImageIOBase* io) {
   const std::uint64_t nbytes = io->GetImageSizeInBytes();
   if (format == "NIfTI") check_nifti_complete(path, nbytes);
   if (format == "MetaImage") check_meta_complete(path, nbytes);
+  if (format == "NRRD") check_nrrd_complete(path, nbytes);
 }
 
 struct dicom_series {
