@@ -9,6 +9,7 @@
 #' * `radsig_error_value`: a bad value (infinite values, a single-class response, a value
 #'   outside its range, an unknown choice).
 #' * `radsig_error_convergence`: an iterative algorithm in the core did not converge.
+#' * `radsig_error_io`: reading or writing a file failed (missing, corrupt, unknown format).
 #' * `radsig_error_interrupted`: a computation was interrupted.
 #' * `radsig_error_core`: any other error raised by the C++ core.
 #'

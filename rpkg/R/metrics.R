@@ -144,7 +144,7 @@ auc_ci <- function(roc, level = 0.95, method = c("delong", "bootstrap"), n_boot 
     out <- list(estimate = roc$auc, lower = ci[["lower"]], upper = ci[["upper"]],
                 level = level, method = "delong")
   } else {
-    n_boot <- check_count(n_boot, "n_boot", call = call)
+    n_boot <- check_count(n_boot, "n_boot", lower = 1, call = call)
     aucs <- with_seed(seed, bootstrap_aucs(roc, n_boot, call))
     q <- stats::quantile(aucs, c((1 - level) / 2, 0.5, 1 - (1 - level) / 2), names = FALSE)
     out <- list(estimate = roc$auc, lower = q[1], upper = q[3], level = level,

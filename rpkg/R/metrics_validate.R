@@ -42,14 +42,6 @@ check_status <- function(status, arg = "status", call = sys.call(-1)) {
   as.integer(s)
 }
 
-check_count <- function(x, arg, lower = 1, call = sys.call(-1)) {
-  if (!is.numeric(x) || length(x) != 1L || is.na(x) || x < lower || x != round(x)) {
-    radsig_abort(sprintf("`%s` must be a whole number >= %s.", arg, format(lower)),
-                 class = "radsig_error_value", arg = arg, call = call)
-  }
-  as.integer(x)
-}
-
 # Runs `expr` with the RNG seeded by `seed` and restores the caller's RNG state afterwards,
 # so a seed never changes the global random stream. With seed = NULL, `expr` uses (and
 # advances) the current stream, like any R function that draws random numbers.

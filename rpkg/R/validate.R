@@ -132,3 +132,13 @@ check_numeric_matrix <- function(x, arg = "x", allow_na = FALSE, call = sys.call
   storage.mode(x) <- "double"
   x
 }
+
+# A single whole number >= `lower` (finite), returned as an integer.
+check_count <- function(x, arg, lower = 0, call = sys.call(-1)) {
+  if (!is.numeric(x) || length(x) != 1L || is.na(x) || !is.finite(x) || x < lower ||
+      x != round(x)) {
+    radsig_abort(sprintf("`%s` must be a single whole number >= %s.", arg, format(lower)),
+                 class = "radsig_error_value", arg = arg, call = call)
+  }
+  as.integer(x)
+}
