@@ -10,7 +10,7 @@
 #'
 #' @param truth Observed classes (two classes).
 #' @param pred1,pred2 Predicted classes of the two classifiers, with values among the
-#'   classes of `truth`.
+#'   classes of `truth` (logical predictions are accepted for a 0/1 `truth`).
 #' @param exact `NULL` (default): exact test when `b + c < 25`, chi-square otherwise;
 #'   `TRUE`/`FALSE` forces one.
 #' @return An object of class `c("radsig_mcnemar", "htest")` with `statistic` (chi-square;
@@ -37,6 +37,7 @@ mcnemar_test <- function(truth, pred1, pred2, exact = NULL) {
                    class = "radsig_error_missing", arg = arg)
     }
     check_same_length(resp$y, p, "truth", arg, call = sys.call(-2))
+    if (is.logical(p) && identical(resp$levels, c("0", "1"))) p <- as.integer(p)
     v <- as.character(p)
     bad <- setdiff(unique(v), resp$levels)
     if (length(bad)) {
@@ -79,7 +80,8 @@ mcnemar_test <- function(truth, pred1, pred2, exact = NULL) {
 #' test named in the `test` column.
 #'
 #' Rules, per variable:
-#' * **Numeric** (and not logical): "normal" when `normality = "none"` or when the
+#' * **Numeric** (not logical, not listed in `factor_vars`, more than two distinct values):
+#'   "normal" when `normality = "none"` or when the
 #'   Shapiro-Wilk test (`stats::shapiro.test`) has p > `alpha` in every group (groups with
 #'   fewer than 3 or more than 5000 values count as normal only when `normality = "none"`).
 #'   Normal variables are summarised as mean +- SD, others as median [Q1, Q3].
@@ -88,7 +90,8 @@ mcnemar_test <- function(truth, pred1, pred2, exact = NULL) {
 #'   else Welch (`t.test(var.equal = FALSE)`); not normal -> Mann-Whitney U
 #'   (`wilcox.test`, with R's exact/normal-approximation defaults). More than two groups:
 #'   one-way ANOVA / Welch ANOVA (`oneway.test`) or Kruskal-Wallis (`kruskal.test`).
-#' * **Categorical** (factor, character, logical): n (%) per level (% within the column).
+#' * **Categorical** (factor, character, logical, numeric with at most two distinct values
+#'   such as 0/1 indicators, and the columns in `factor_vars`): n (%) per level (% within the column).
 #'   Fisher's exact test (`fisher.test`) when any expected count is below 5, else the
 #'   chi-square test (`chisq.test`, Yates continuity correction for 2 x 2 tables).
 #'
@@ -102,18 +105,20 @@ mcnemar_test <- function(truth, pred1, pred2, exact = NULL) {
 #' @param alpha Significance level of the Shapiro-Wilk and Levene pre-tests.
 #' @param cohort Optional name of a column (e.g. training/validation): the table is then
 #'   computed within each cohort and stacked, with a `cohort` column.
+#' @param factor_vars Names of numeric columns to treat as categorical (e.g. a grade coded
+#'   1-3).
 #' @param digits Digits of the summaries.
 #' @return A data frame of class `radsig_table1` with columns `variable`, `level`,
 #'   `Overall`, one column per group, `test`, `p.value`, `missing` (and `cohort`).
 #' @export
 #' @examples
 #' if (requireNamespace("survival", quietly = TRUE)) {
-#'   d <- survival::gbsg
+#'   d <- survival::rotterdam
 #'   d$nodes_pos <- factor(d$nodes > 0, labels = c("N0", "N+"))
 #'   compare_groups(d, "nodes_pos", vars = c("age", "size", "grade", "er", "meno"))
 #' }
 compare_groups <- function(data, group, vars = NULL, normality = c("shapiro", "none"),
-                           alpha = 0.05, cohort = NULL, digits = 1) {
+                           alpha = 0.05, cohort = NULL, factor_vars = NULL, digits = 1) {
   if (!is.data.frame(data)) {
     radsig_abort(sprintf("`data` must be a data frame, not %s.", describe_type(data)),
                  class = "radsig_error_type", arg = "data")
@@ -132,6 +137,11 @@ compare_groups <- function(data, group, vars = NULL, normality = c("shapiro", "n
                          paste(setdiff(vars, names(data)), collapse = ", ")),
                  class = "radsig_error_value", arg = "vars")
   }
+  if (!is.null(factor_vars) && (!is.character(factor_vars) ||
+                                 !all(factor_vars %in% names(data)))) {
+    radsig_abort("`factor_vars` must name columns of `data`.", class = "radsig_error_value",
+                 arg = "factor_vars")
+  }
   normality <- match_choice(normality, c("shapiro", "none"), "normality")
   alpha <- check_scalar_number(alpha, "alpha", 0, 1)
   g <- data[[group]]
@@ -149,13 +159,20 @@ compare_groups <- function(data, group, vars = NULL, normality = c("shapiro", "n
     parts <- lapply(levels(droplevels(coh)), function(lv) {
       keep <- !is.na(coh) & coh == lv
       t1 <- compare_groups(data[keep, , drop = FALSE], group, vars, normality, alpha,
-                           NULL, digits)
-      cbind(cohort = lv, as.data.frame(unclass(t1), stringsAsFactors = FALSE))
+                           NULL, factor_vars, digits)
+      class(t1) <- "data.frame"
+      cbind(cohort = lv, t1)
     })
     out <- do.call(rbind, parts)
     return(structure(out, class = c("radsig_table1", "data.frame")))
   }
-  rows <- lapply(vars, function(v) table1_variable(data[[v]], v, g, normality, alpha, digits))
+  rows <- lapply(vars, function(v) {
+    x <- data[[v]]
+    if (is.numeric(x) && (v %in% factor_vars || length(unique(x[!is.na(x)])) <= 2L)) {
+      x <- factor(x)
+    }
+    table1_variable(x, v, g, normality, alpha, digits)
+  })
   out <- do.call(rbind, rows)
   rownames(out) <- NULL
   structure(out, class = c("radsig_table1", "data.frame"))
@@ -260,7 +277,8 @@ levene_p <- function(x, g) {
 
 #' @export
 print.radsig_table1 <- function(x, digits = 3, ...) {
-  df <- as.data.frame(unclass(x), stringsAsFactors = FALSE)
+  df <- x
+  class(df) <- "data.frame"
   df$p.value <- ifelse(is.na(df$p.value), "", format.pval(df$p.value, digits = digits,
                                                           eps = 1e-3))
   df$missing <- ifelse(is.na(df$missing), "", as.character(df$missing))
