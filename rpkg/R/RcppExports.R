@@ -33,6 +33,46 @@ net_benefit_boot_cpp <- function(y, models, thresholds, harm, n_boot, level, see
     .Call(`_radsig_net_benefit_boot_cpp`, y, models, thresholds, harm, n_boot, level, seed)
 }
 
+roc_curve_cpp <- function(response, predictor, direction) {
+    .Call(`_radsig_roc_curve_cpp`, response, predictor, direction)
+}
+
+normal_interval_cpp <- function(estimate, variance, level) {
+    .Call(`_radsig_normal_interval_cpp`, estimate, variance, level)
+}
+
+delong_placements_cpp <- function(response, predictor, direction) {
+    .Call(`_radsig_delong_placements_cpp`, response, predictor, direction)
+}
+
+delong_paired_cpp <- function(response, predictor1, direction1, predictor2, direction2, alternative, level) {
+    .Call(`_radsig_delong_paired_cpp`, response, predictor1, direction1, predictor2, direction2, alternative, level)
+}
+
+delong_unpaired_cpp <- function(response1, predictor1, direction1, response2, predictor2, direction2, alternative) {
+    .Call(`_radsig_delong_unpaired_cpp`, response1, predictor1, direction1, response2, predictor2, direction2, alternative)
+}
+
+hanley_mcneil_cpp <- function(response, predictor1, direction1, predictor2, direction2, alternative) {
+    .Call(`_radsig_hanley_mcneil_cpp`, response, predictor1, direction1, predictor2, direction2, alternative)
+}
+
+auc_resampler_cpp <- function(response, predictor, direction) {
+    .Call(`_radsig_auc_resampler_cpp`, response, predictor, direction)
+}
+
+auc_resample_cpp <- function(resampler, control_indices, case_indices) {
+    .Call(`_radsig_auc_resample_cpp`, resampler, control_indices, case_indices)
+}
+
+classification_cpp <- function(response, predictor, threshold, direction, level, ci_method) {
+    .Call(`_radsig_classification_cpp`, response, predictor, threshold, direction, level, ci_method)
+}
+
+harrell_c_cpp <- function(predictor, time, status) {
+    .Call(`_radsig_harrell_c_cpp`, predictor, time, status)
+}
+
 nri_cpp <- function(y, p_old, p_new, cutoffs, level) {
     .Call(`_radsig_nri_cpp`, y, p_old, p_new, cutoffs, level)
 }

@@ -144,7 +144,7 @@ survival_cutpoint <- function(x, time, status, method = c("maxstat", "min_pvalue
                               minprop = 0.1, maxprop = 0.9, B = 10000, seed = NULL) {
   x <- check_numeric_vector(x, "x")
   time <- check_numeric_vector(time, "time")
-  status <- check_status(status, "status")
+  status <- check_event_status(status, "status")
   check_same_length(x, time, "x", "time")
   check_same_length(x, status, "x", "status")
   if (any(time < 0)) {
@@ -160,8 +160,8 @@ survival_cutpoint <- function(x, time, status, method = c("maxstat", "min_pvalue
                  arg = if (minprop <= 0 || minprop >= maxprop) "minprop" else "maxprop")
   }
   if (method == "maxstat") {
-    B <- check_count(B, "B", lower = 1)
-    seed <- if (pmethod == "condMC") resolve_seed(seed) else 0
+    B <- check_whole_number(B, "B", lower = 1)
+    seed <- if (pmethod == "condMC") resolve_core_seed(seed) else 0
     r <- call_core(maxstat_cpp(x, time, status, pmethod, minprop, maxprop, B, seed))
     if (pmethod == "none") r$p.value <- NA_real_
   } else {

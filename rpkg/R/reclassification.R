@@ -32,11 +32,11 @@
 #' nri(y, p_old, p_new, cutoffs = c(0.1, 0.3))
 nri <- function(y, p_old, p_new, cutoffs = NULL, level = 0.95, positive = NULL) {
   resp <- check_binary_response(y, "y", positive = positive)
-  p_old <- check_probability(p_old, "p_old")
-  p_new <- check_probability(p_new, "p_new")
+  p_old <- check_probability_vector(p_old, "p_old")
+  p_new <- check_probability_vector(p_new, "p_new")
   check_same_length(resp$y, p_old, "y", "p_old")
   check_same_length(resp$y, p_new, "y", "p_new")
-  cutoffs <- check_cutoffs(cutoffs)
+  cutoffs <- check_risk_cutoffs(cutoffs)
   level <- check_level(level)
   r <- call_core(nri_cpp(resp$y, p_old, p_new, cutoffs, level))
   component <- function(cc) {
@@ -106,8 +106,8 @@ print.radsig_nri <- function(x, digits = 3, ...) {
 #' idi(y, plogis(-1 + y + rnorm(200)), plogis(-1 + 1.5 * y + rnorm(200)))
 idi <- function(y, p_old, p_new, level = 0.95, positive = NULL) {
   resp <- check_binary_response(y, "y", positive = positive)
-  p_old <- check_probability(p_old, "p_old")
-  p_new <- check_probability(p_new, "p_new")
+  p_old <- check_probability_vector(p_old, "p_old")
+  p_new <- check_probability_vector(p_new, "p_new")
   check_same_length(resp$y, p_old, "y", "p_old")
   check_same_length(resp$y, p_new, "y", "p_new")
   level <- check_level(level)

@@ -130,6 +130,150 @@ BEGIN_RCPP
     return rcpp_result_gen;
 END_RCPP
 }
+// roc_curve_cpp
+Rcpp::List roc_curve_cpp(Rcpp::IntegerVector response, Rcpp::NumericVector predictor, std::string direction);
+RcppExport SEXP _radsig_roc_curve_cpp(SEXP responseSEXP, SEXP predictorSEXP, SEXP directionSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< Rcpp::IntegerVector >::type response(responseSEXP);
+    Rcpp::traits::input_parameter< Rcpp::NumericVector >::type predictor(predictorSEXP);
+    Rcpp::traits::input_parameter< std::string >::type direction(directionSEXP);
+    rcpp_result_gen = Rcpp::wrap(roc_curve_cpp(response, predictor, direction));
+    return rcpp_result_gen;
+END_RCPP
+}
+// normal_interval_cpp
+Rcpp::NumericVector normal_interval_cpp(double estimate, double variance, double level);
+RcppExport SEXP _radsig_normal_interval_cpp(SEXP estimateSEXP, SEXP varianceSEXP, SEXP levelSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< double >::type estimate(estimateSEXP);
+    Rcpp::traits::input_parameter< double >::type variance(varianceSEXP);
+    Rcpp::traits::input_parameter< double >::type level(levelSEXP);
+    rcpp_result_gen = Rcpp::wrap(normal_interval_cpp(estimate, variance, level));
+    return rcpp_result_gen;
+END_RCPP
+}
+// delong_placements_cpp
+Rcpp::List delong_placements_cpp(Rcpp::IntegerVector response, Rcpp::NumericVector predictor, std::string direction);
+RcppExport SEXP _radsig_delong_placements_cpp(SEXP responseSEXP, SEXP predictorSEXP, SEXP directionSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< Rcpp::IntegerVector >::type response(responseSEXP);
+    Rcpp::traits::input_parameter< Rcpp::NumericVector >::type predictor(predictorSEXP);
+    Rcpp::traits::input_parameter< std::string >::type direction(directionSEXP);
+    rcpp_result_gen = Rcpp::wrap(delong_placements_cpp(response, predictor, direction));
+    return rcpp_result_gen;
+END_RCPP
+}
+// delong_paired_cpp
+Rcpp::List delong_paired_cpp(Rcpp::IntegerVector response, Rcpp::NumericVector predictor1, std::string direction1, Rcpp::NumericVector predictor2, std::string direction2, std::string alternative, double level);
+RcppExport SEXP _radsig_delong_paired_cpp(SEXP responseSEXP, SEXP predictor1SEXP, SEXP direction1SEXP, SEXP predictor2SEXP, SEXP direction2SEXP, SEXP alternativeSEXP, SEXP levelSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< Rcpp::IntegerVector >::type response(responseSEXP);
+    Rcpp::traits::input_parameter< Rcpp::NumericVector >::type predictor1(predictor1SEXP);
+    Rcpp::traits::input_parameter< std::string >::type direction1(direction1SEXP);
+    Rcpp::traits::input_parameter< Rcpp::NumericVector >::type predictor2(predictor2SEXP);
+    Rcpp::traits::input_parameter< std::string >::type direction2(direction2SEXP);
+    Rcpp::traits::input_parameter< std::string >::type alternative(alternativeSEXP);
+    Rcpp::traits::input_parameter< double >::type level(levelSEXP);
+    rcpp_result_gen = Rcpp::wrap(delong_paired_cpp(response, predictor1, direction1, predictor2, direction2, alternative, level));
+    return rcpp_result_gen;
+END_RCPP
+}
+// delong_unpaired_cpp
+Rcpp::List delong_unpaired_cpp(Rcpp::IntegerVector response1, Rcpp::NumericVector predictor1, std::string direction1, Rcpp::IntegerVector response2, Rcpp::NumericVector predictor2, std::string direction2, std::string alternative);
+RcppExport SEXP _radsig_delong_unpaired_cpp(SEXP response1SEXP, SEXP predictor1SEXP, SEXP direction1SEXP, SEXP response2SEXP, SEXP predictor2SEXP, SEXP direction2SEXP, SEXP alternativeSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< Rcpp::IntegerVector >::type response1(response1SEXP);
+    Rcpp::traits::input_parameter< Rcpp::NumericVector >::type predictor1(predictor1SEXP);
+    Rcpp::traits::input_parameter< std::string >::type direction1(direction1SEXP);
+    Rcpp::traits::input_parameter< Rcpp::IntegerVector >::type response2(response2SEXP);
+    Rcpp::traits::input_parameter< Rcpp::NumericVector >::type predictor2(predictor2SEXP);
+    Rcpp::traits::input_parameter< std::string >::type direction2(direction2SEXP);
+    Rcpp::traits::input_parameter< std::string >::type alternative(alternativeSEXP);
+    rcpp_result_gen = Rcpp::wrap(delong_unpaired_cpp(response1, predictor1, direction1, response2, predictor2, direction2, alternative));
+    return rcpp_result_gen;
+END_RCPP
+}
+// hanley_mcneil_cpp
+Rcpp::List hanley_mcneil_cpp(Rcpp::IntegerVector response, Rcpp::NumericVector predictor1, std::string direction1, Rcpp::NumericVector predictor2, std::string direction2, std::string alternative);
+RcppExport SEXP _radsig_hanley_mcneil_cpp(SEXP responseSEXP, SEXP predictor1SEXP, SEXP direction1SEXP, SEXP predictor2SEXP, SEXP direction2SEXP, SEXP alternativeSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< Rcpp::IntegerVector >::type response(responseSEXP);
+    Rcpp::traits::input_parameter< Rcpp::NumericVector >::type predictor1(predictor1SEXP);
+    Rcpp::traits::input_parameter< std::string >::type direction1(direction1SEXP);
+    Rcpp::traits::input_parameter< Rcpp::NumericVector >::type predictor2(predictor2SEXP);
+    Rcpp::traits::input_parameter< std::string >::type direction2(direction2SEXP);
+    Rcpp::traits::input_parameter< std::string >::type alternative(alternativeSEXP);
+    rcpp_result_gen = Rcpp::wrap(hanley_mcneil_cpp(response, predictor1, direction1, predictor2, direction2, alternative));
+    return rcpp_result_gen;
+END_RCPP
+}
+// auc_resampler_cpp
+SEXP auc_resampler_cpp(Rcpp::IntegerVector response, Rcpp::NumericVector predictor, std::string direction);
+RcppExport SEXP _radsig_auc_resampler_cpp(SEXP responseSEXP, SEXP predictorSEXP, SEXP directionSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< Rcpp::IntegerVector >::type response(responseSEXP);
+    Rcpp::traits::input_parameter< Rcpp::NumericVector >::type predictor(predictorSEXP);
+    Rcpp::traits::input_parameter< std::string >::type direction(directionSEXP);
+    rcpp_result_gen = Rcpp::wrap(auc_resampler_cpp(response, predictor, direction));
+    return rcpp_result_gen;
+END_RCPP
+}
+// auc_resample_cpp
+double auc_resample_cpp(SEXP resampler, Rcpp::IntegerVector control_indices, Rcpp::IntegerVector case_indices);
+RcppExport SEXP _radsig_auc_resample_cpp(SEXP resamplerSEXP, SEXP control_indicesSEXP, SEXP case_indicesSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< SEXP >::type resampler(resamplerSEXP);
+    Rcpp::traits::input_parameter< Rcpp::IntegerVector >::type control_indices(control_indicesSEXP);
+    Rcpp::traits::input_parameter< Rcpp::IntegerVector >::type case_indices(case_indicesSEXP);
+    rcpp_result_gen = Rcpp::wrap(auc_resample_cpp(resampler, control_indices, case_indices));
+    return rcpp_result_gen;
+END_RCPP
+}
+// classification_cpp
+Rcpp::List classification_cpp(Rcpp::IntegerVector response, Rcpp::NumericVector predictor, double threshold, std::string direction, double level, std::string ci_method);
+RcppExport SEXP _radsig_classification_cpp(SEXP responseSEXP, SEXP predictorSEXP, SEXP thresholdSEXP, SEXP directionSEXP, SEXP levelSEXP, SEXP ci_methodSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< Rcpp::IntegerVector >::type response(responseSEXP);
+    Rcpp::traits::input_parameter< Rcpp::NumericVector >::type predictor(predictorSEXP);
+    Rcpp::traits::input_parameter< double >::type threshold(thresholdSEXP);
+    Rcpp::traits::input_parameter< std::string >::type direction(directionSEXP);
+    Rcpp::traits::input_parameter< double >::type level(levelSEXP);
+    Rcpp::traits::input_parameter< std::string >::type ci_method(ci_methodSEXP);
+    rcpp_result_gen = Rcpp::wrap(classification_cpp(response, predictor, threshold, direction, level, ci_method));
+    return rcpp_result_gen;
+END_RCPP
+}
+// harrell_c_cpp
+Rcpp::List harrell_c_cpp(Rcpp::NumericVector predictor, Rcpp::NumericVector time, Rcpp::IntegerVector status);
+RcppExport SEXP _radsig_harrell_c_cpp(SEXP predictorSEXP, SEXP timeSEXP, SEXP statusSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< Rcpp::NumericVector >::type predictor(predictorSEXP);
+    Rcpp::traits::input_parameter< Rcpp::NumericVector >::type time(timeSEXP);
+    Rcpp::traits::input_parameter< Rcpp::IntegerVector >::type status(statusSEXP);
+    rcpp_result_gen = Rcpp::wrap(harrell_c_cpp(predictor, time, status));
+    return rcpp_result_gen;
+END_RCPP
+}
 // nri_cpp
 Rcpp::List nri_cpp(std::vector<int> y, std::vector<double> p_old, std::vector<double> p_new, std::vector<double> cutoffs, double level);
 RcppExport SEXP _radsig_nri_cpp(SEXP ySEXP, SEXP p_oldSEXP, SEXP p_newSEXP, SEXP cutoffsSEXP, SEXP levelSEXP) {
@@ -179,6 +323,16 @@ static const R_CallMethodDef CallEntries[] = {
     {"_radsig_net_benefit_cpp", (DL_FUNC) &_radsig_net_benefit_cpp, 4},
     {"_radsig_net_benefit_all_cpp", (DL_FUNC) &_radsig_net_benefit_all_cpp, 2},
     {"_radsig_net_benefit_boot_cpp", (DL_FUNC) &_radsig_net_benefit_boot_cpp, 7},
+    {"_radsig_roc_curve_cpp", (DL_FUNC) &_radsig_roc_curve_cpp, 3},
+    {"_radsig_normal_interval_cpp", (DL_FUNC) &_radsig_normal_interval_cpp, 3},
+    {"_radsig_delong_placements_cpp", (DL_FUNC) &_radsig_delong_placements_cpp, 3},
+    {"_radsig_delong_paired_cpp", (DL_FUNC) &_radsig_delong_paired_cpp, 7},
+    {"_radsig_delong_unpaired_cpp", (DL_FUNC) &_radsig_delong_unpaired_cpp, 7},
+    {"_radsig_hanley_mcneil_cpp", (DL_FUNC) &_radsig_hanley_mcneil_cpp, 6},
+    {"_radsig_auc_resampler_cpp", (DL_FUNC) &_radsig_auc_resampler_cpp, 3},
+    {"_radsig_auc_resample_cpp", (DL_FUNC) &_radsig_auc_resample_cpp, 3},
+    {"_radsig_classification_cpp", (DL_FUNC) &_radsig_classification_cpp, 6},
+    {"_radsig_harrell_c_cpp", (DL_FUNC) &_radsig_harrell_c_cpp, 3},
     {"_radsig_nri_cpp", (DL_FUNC) &_radsig_nri_cpp, 5},
     {"_radsig_idi_cpp", (DL_FUNC) &_radsig_idi_cpp, 4},
     {"_radsig_core_version_cpp", (DL_FUNC) &_radsig_core_version_cpp, 0},

@@ -138,7 +138,7 @@ test_that("exactGauss agrees with maxstat within its quasi-Monte Carlo error", {
     # pmvnorm often stops with "error > abseps"; allow 10% relative error.
     expect_equal(ours$p.value, as.numeric(ref$p.value), tolerance = 0.1, info = v)
     expect_gt(ours$p.value, 2 * pnorm(-ours$statistic))           # above the single-cut p
-    expect_lte(ours$p.value, maxstat:::pLausen94(ours$statistic, nrow(w), m = ours$scan$n_low))
+    expect_lte(ours$p.value, survival_cutpoint(w[[v]], w$time, st, pmethod = "Lau94")$p.value)
   }
 })
 
