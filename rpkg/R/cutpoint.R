@@ -43,7 +43,7 @@ find_cutpoint <- function(x, y, method = c("youden", "closest_topleft", "sens_sp
                           tie_break = c("median", "lowest", "highest"), target = 0.8,
                           positive = NULL, tol_metric = 1e-6) {
   x <- check_numeric_vector(x, "x")
-  resp <- check_binary_response(y, "y", positive = positive)
+  resp <- check_binary01(y, "y", positive = positive)
   check_same_length(x, resp$y, "x", "y")
   method <- match_choice(method, c("youden", "closest_topleft", "sens_spec_sum",
                                    "fixed_sens", "fixed_spec"), "method")
@@ -142,14 +142,13 @@ as.data.frame.radsig_cutpoint <- function(x, ...) {
 survival_cutpoint <- function(x, time, status, method = c("maxstat", "min_pvalue"),
                               pmethod = c("Lau92", "Lau94", "exactGauss", "condMC", "none"),
                               minprop = 0.1, maxprop = 0.9, B = 10000, seed = NULL) {
-  x <- check_numeric_vector(x, "x")
-  time <- check_numeric_vector(time, "time")
+  # Type and NA checks here; finiteness and time >= 0 are checked by the core in its first
+  # pass over the data (classed radsig_error_value errors naming the argument).
+  x <- check_numeric_na(x, "x")
+  time <- check_numeric_na(time, "time")
   status <- check_event_status(status, "status")
   check_same_length(x, time, "x", "time")
   check_same_length(x, status, "x", "status")
-  if (any(time < 0)) {
-    radsig_abort("`time` must be non-negative.", class = "radsig_error_value", arg = "time")
-  }
   method <- match_choice(method, c("maxstat", "min_pvalue"), "method")
   pmethod <- match_choice(pmethod, c("Lau92", "Lau94", "exactGauss", "condMC", "none"),
                           "pmethod")
@@ -168,7 +167,7 @@ survival_cutpoint <- function(x, time, status, method = c("maxstat", "min_pvalue
     r <- call_core(min_pvalue_cpp(x, time, status, minprop, maxprop))
     pmethod <- "uncorrected"
   }
-  groups <- factor(ifelse(x <= r$estimate, "low", "high"), levels = c("low", "high"))
+  groups <- structure(r$groups, levels = c("low", "high"), class = "factor")
   structure(list(cutpoint = r$estimate, statistic = r$statistic, p.value = r$p.value,
                  p.value.corrected = method == "maxstat" && pmethod != "none",
                  method = method, pmethod = pmethod, groups = groups,

@@ -36,7 +36,7 @@
 #' plot(dc)
 decision_curve <- function(y, ..., thresholds = seq(0.01, 0.99, by = 0.01), harm = 0,
                            boot = 0, level = 0.95, seed = NULL, positive = NULL) {
-  resp <- check_binary_response(y, "y", positive = positive)
+  resp <- check_binary01(y, "y", positive = positive)
   models <- list(...)
   if (length(models) == 0L) {
     radsig_abort("Give at least one model as a named vector of probabilities in `...`.",
@@ -52,7 +52,7 @@ decision_curve <- function(y, ..., thresholds = seq(0.01, 0.99, by = 0.01), harm
   }
   names(models) <- nm
   for (m in nm) {
-    models[[m]] <- check_probability_vector(models[[m]], m)
+    models[[m]] <- check_probability_vector(models[[m]], m, check_range = TRUE)
     check_same_length(resp$y, models[[m]], "y", m)
   }
   thresholds <- check_numeric_vector(thresholds, "thresholds")

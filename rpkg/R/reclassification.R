@@ -31,7 +31,7 @@
 #' nri(y, p_old, p_new)
 #' nri(y, p_old, p_new, cutoffs = c(0.1, 0.3))
 nri <- function(y, p_old, p_new, cutoffs = NULL, level = 0.95, positive = NULL) {
-  resp <- check_binary_response(y, "y", positive = positive)
+  resp <- check_binary01(y, "y", positive = positive)
   p_old <- check_probability_vector(p_old, "p_old")
   p_new <- check_probability_vector(p_new, "p_new")
   check_same_length(resp$y, p_old, "y", "p_old")
@@ -105,7 +105,7 @@ print.radsig_nri <- function(x, digits = 3, ...) {
 #' y <- rbinom(200, 1, 0.3)
 #' idi(y, plogis(-1 + y + rnorm(200)), plogis(-1 + 1.5 * y + rnorm(200)))
 idi <- function(y, p_old, p_new, level = 0.95, positive = NULL) {
-  resp <- check_binary_response(y, "y", positive = positive)
+  resp <- check_binary01(y, "y", positive = positive)
   p_old <- check_probability_vector(p_old, "p_old")
   p_new <- check_probability_vector(p_new, "p_new")
   check_same_length(resp$y, p_old, "y", "p_old")

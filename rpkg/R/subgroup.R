@@ -25,7 +25,7 @@
 #' subgroup_auc(rotterdam$nodes > 0, rotterdam$pgr, by = rotterdam$meno)
 subgroup_auc <- function(y, score, by, level = 0.95, direction = c("auto", "<", ">"),
                          positive = NULL) {
-  resp <- check_binary_response(y, "y", positive = positive)
+  resp <- check_binary01(y, "y", positive = positive)
   score <- check_numeric_vector(score, "score")
   check_same_length(resp$y, score, "y", "score")
   if (is.null(by) || !is.null(dim(by))) {

@@ -275,14 +275,14 @@ BEGIN_RCPP
 END_RCPP
 }
 // nri_cpp
-Rcpp::List nri_cpp(std::vector<int> y, std::vector<double> p_old, std::vector<double> p_new, std::vector<double> cutoffs, double level);
+Rcpp::List nri_cpp(Rcpp::IntegerVector y, Rcpp::NumericVector p_old, Rcpp::NumericVector p_new, std::vector<double> cutoffs, double level);
 RcppExport SEXP _radsig_nri_cpp(SEXP ySEXP, SEXP p_oldSEXP, SEXP p_newSEXP, SEXP cutoffsSEXP, SEXP levelSEXP) {
 BEGIN_RCPP
     Rcpp::RObject rcpp_result_gen;
     Rcpp::RNGScope rcpp_rngScope_gen;
-    Rcpp::traits::input_parameter< std::vector<int> >::type y(ySEXP);
-    Rcpp::traits::input_parameter< std::vector<double> >::type p_old(p_oldSEXP);
-    Rcpp::traits::input_parameter< std::vector<double> >::type p_new(p_newSEXP);
+    Rcpp::traits::input_parameter< Rcpp::IntegerVector >::type y(ySEXP);
+    Rcpp::traits::input_parameter< Rcpp::NumericVector >::type p_old(p_oldSEXP);
+    Rcpp::traits::input_parameter< Rcpp::NumericVector >::type p_new(p_newSEXP);
     Rcpp::traits::input_parameter< std::vector<double> >::type cutoffs(cutoffsSEXP);
     Rcpp::traits::input_parameter< double >::type level(levelSEXP);
     rcpp_result_gen = Rcpp::wrap(nri_cpp(y, p_old, p_new, cutoffs, level));
@@ -290,14 +290,14 @@ BEGIN_RCPP
 END_RCPP
 }
 // idi_cpp
-Rcpp::List idi_cpp(std::vector<int> y, std::vector<double> p_old, std::vector<double> p_new, double level);
+Rcpp::List idi_cpp(Rcpp::IntegerVector y, Rcpp::NumericVector p_old, Rcpp::NumericVector p_new, double level);
 RcppExport SEXP _radsig_idi_cpp(SEXP ySEXP, SEXP p_oldSEXP, SEXP p_newSEXP, SEXP levelSEXP) {
 BEGIN_RCPP
     Rcpp::RObject rcpp_result_gen;
     Rcpp::RNGScope rcpp_rngScope_gen;
-    Rcpp::traits::input_parameter< std::vector<int> >::type y(ySEXP);
-    Rcpp::traits::input_parameter< std::vector<double> >::type p_old(p_oldSEXP);
-    Rcpp::traits::input_parameter< std::vector<double> >::type p_new(p_newSEXP);
+    Rcpp::traits::input_parameter< Rcpp::IntegerVector >::type y(ySEXP);
+    Rcpp::traits::input_parameter< Rcpp::NumericVector >::type p_old(p_oldSEXP);
+    Rcpp::traits::input_parameter< Rcpp::NumericVector >::type p_new(p_newSEXP);
     Rcpp::traits::input_parameter< double >::type level(levelSEXP);
     rcpp_result_gen = Rcpp::wrap(idi_cpp(y, p_old, p_new, level));
     return rcpp_result_gen;

@@ -30,6 +30,13 @@ cp::maxstat_pmethod pmethod_from(const std::string& s) {
   throw radsig::invalid_argument("pmethod", "unknown p-value method '" + s + "'");
 }
 
+// Group codes 1 = low (x <= cut), 2 = high, for an R factor.
+Rcpp::IntegerVector group_codes(const std::vector<double>& x, double cut) {
+  Rcpp::IntegerVector g(x.size());
+  for (std::size_t i = 0; i < x.size(); ++i) g[static_cast<R_xlen_t>(i)] = x[i] > cut ? 2 : 1;
+  return g;
+}
+
 Rcpp::DataFrame scan_frame(const cp::cut_scan& s) {
   return Rcpp::DataFrame::create(
       Rcpp::_["cut"] = s.cuts, Rcpp::_["n_low"] = std::vector<double>(s.m.begin(), s.m.end()),
@@ -88,7 +95,8 @@ Rcpp::List maxstat_cpp(std::vector<double> x, std::vector<double> time, std::vec
   return Rcpp::List::create(Rcpp::_["statistic"] = r.statistic,
                             Rcpp::_["estimate"] = r.estimate,
                             Rcpp::_["n_low"] = static_cast<double>(r.n_lower),
-                            Rcpp::_["p.value"] = r.p_value, Rcpp::_["scan"] = scan_frame(r.scan));
+                            Rcpp::_["p.value"] = r.p_value, Rcpp::_["scan"] = scan_frame(r.scan),
+                            Rcpp::_["groups"] = group_codes(x, r.estimate));
 }
 
 // [[Rcpp::export]]
@@ -97,7 +105,8 @@ Rcpp::List min_pvalue_cpp(std::vector<double> x, std::vector<double> time,
   const auto r = cp::min_pvalue_logrank(x, time, status, minprop, maxprop);
   return Rcpp::List::create(Rcpp::_["statistic"] = r.chisq, Rcpp::_["estimate"] = r.estimate,
                             Rcpp::_["n_low"] = static_cast<double>(r.n_lower),
-                            Rcpp::_["p.value"] = r.p_value, Rcpp::_["scan"] = scan_frame(r.scan));
+                            Rcpp::_["p.value"] = r.p_value, Rcpp::_["scan"] = scan_frame(r.scan),
+                            Rcpp::_["groups"] = group_codes(x, r.estimate));
 }
 
 // [[Rcpp::export]]

@@ -1,6 +1,7 @@
 // Glue: NRI / IDI (radsig::reclassification). Converts, calls the core, returns lists.
 #include <Rcpp.h>
 
+#include "radsig/core/error.hpp"
 #include "radsig/reclassification/reclassification.hpp"
 
 namespace {
@@ -28,10 +29,24 @@ Rcpp::NumericMatrix table_matrix(const std::vector<std::size_t>& t, std::size_t 
 
 }  // namespace
 
+namespace {
+
+// Zero-copy view of R vectors (lengths are checked by the R caller and again here).
+radsig::reclassification::risk_data view(const Rcpp::IntegerVector& y,
+                                         const Rcpp::NumericVector& p_old,
+                                         const Rcpp::NumericVector& p_new) {
+  if (p_old.size() != y.size() || p_new.size() != y.size())
+    throw radsig::invalid_argument("p_new", "must have the same length as y");
+  return {y.begin(), p_old.begin(), p_new.begin(), static_cast<std::size_t>(y.size())};
+}
+
+}  // namespace
+
 // [[Rcpp::export]]
-Rcpp::List nri_cpp(std::vector<int> y, std::vector<double> p_old, std::vector<double> p_new,
+Rcpp::List nri_cpp(Rcpp::IntegerVector y, Rcpp::NumericVector p_old, Rcpp::NumericVector p_new,
                    std::vector<double> cutoffs, double level) {
-  const auto r = radsig::reclassification::net_reclassification(y, p_old, p_new, cutoffs, level);
+  const auto r = radsig::reclassification::net_reclassification(view(y, p_old, p_new), cutoffs,
+                                                                level);
   Rcpp::List out = Rcpp::List::create(
       Rcpp::_["total"] = wald_list(r.nri), Rcpp::_["events"] = component_list(r.events),
       Rcpp::_["nonevents"] = component_list(r.nonevents));
@@ -43,9 +58,10 @@ Rcpp::List nri_cpp(std::vector<int> y, std::vector<double> p_old, std::vector<do
 }
 
 // [[Rcpp::export]]
-Rcpp::List idi_cpp(std::vector<int> y, std::vector<double> p_old, std::vector<double> p_new,
+Rcpp::List idi_cpp(Rcpp::IntegerVector y, Rcpp::NumericVector p_old, Rcpp::NumericVector p_new,
                    double level) {
-  const auto r = radsig::reclassification::integrated_discrimination(y, p_old, p_new, level);
+  const auto r = radsig::reclassification::integrated_discrimination(view(y, p_old, p_new),
+                                                                     level);
   return Rcpp::List::create(Rcpp::_["wald"] = wald_list(r.idi),
                             Rcpp::_["improve_sens"] = r.improve_sens,
                             Rcpp::_["improve_spec"] = r.improve_spec,

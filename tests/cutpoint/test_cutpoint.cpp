@@ -78,3 +78,19 @@ TEST(Maxstat, MinPvalueMatchesDirectLogrank) {
   const double v = 9.0 / 36 + 6.0 / 25 + 3.0 / 16;
   EXPECT_NEAR(r.chisq, (3 - e1) * (3 - e1) / v, 1e-12);
 }
+
+#include "radsig/cutpoint/radix_order.hpp"
+
+TEST(RadixOrder, StableAndMatchesStableSort) {
+  std::vector<double> v;
+  for (int i = 0; i < 5000; ++i) v.push_back(static_cast<double>((i * 7919) % 613) / 7.0 - 40.0);
+  v.push_back(-0.0);
+  v.push_back(0.0);
+  v.push_back(-1e300);
+  v.push_back(1e-300);
+  const auto ord = cp::radix_order(v);
+  std::vector<std::size_t> ref(v.size());
+  for (std::size_t i = 0; i < ref.size(); ++i) ref[i] = i;
+  std::stable_sort(ref.begin(), ref.end(), [&](std::size_t a, std::size_t b) { return v[a] < v[b]; });
+  EXPECT_EQ(ord, ref);
+}

@@ -4,11 +4,13 @@
 #include <cmath>
 #include <numeric>
 #include <random>
+#include <utility>
 
 #include <boost/math/distributions/chi_squared.hpp>
 #include <boost/math/distributions/normal.hpp>
 
 #include "radsig/core/error.hpp"
+#include "radsig/cutpoint/radix_order.hpp"
 
 namespace radsig::cutpoint {
 namespace {
@@ -21,8 +23,13 @@ void check_survival(const std::vector<double>& time, const std::vector<int>& sta
   if (time.empty()) throw invalid_argument("time", "must not be empty");
   if (status.size() != time.size())
     throw invalid_argument("status", "must have the same length as time");
-  for (double t : time)
-    if (!std::isfinite(t)) throw invalid_argument("time", "must contain finite values only");
+  bool finite = true, nonneg = true;
+  for (double t : time) {
+    finite &= std::isfinite(t);
+    nonneg &= t >= 0.0;
+  }
+  if (!finite) throw invalid_argument("time", "must contain finite values only");
+  if (!nonneg) throw invalid_argument("time", "must be non-negative");
   std::size_t events = 0;
   for (int s : status) {
     if (s != 0 && s != 1) throw invalid_argument("status", "must contain only 0 and 1");
@@ -47,14 +54,12 @@ struct candidates {
 
 candidates make_candidates(const std::vector<double>& x, double minprop, double maxprop) {
   check_props(minprop, maxprop);
-  for (double v : x)
-    if (!std::isfinite(v)) throw invalid_argument("x", "must contain finite values only");
+  bool finite = true;
+  for (double v : x) finite &= std::isfinite(v);
+  if (!finite) throw invalid_argument("x", "must contain finite values only");
   const std::size_t n = x.size();
   candidates c;
-  c.order.resize(n);
-  std::iota(c.order.begin(), c.order.end(), std::size_t{0});
-  std::stable_sort(c.order.begin(), c.order.end(),
-                   [&](std::size_t a, std::size_t b) { return x[a] < x[b]; });
+  c.order = radix_order(x);
   const double nd = static_cast<double>(n);
   const auto lo = std::max<std::size_t>(1, static_cast<std::size_t>(std::floor(nd * minprop)));
   const auto hi = static_cast<std::size_t>(std::floor(nd * maxprop));
@@ -108,10 +113,7 @@ std::vector<double> logrank_scores(const std::vector<double>& time,
                                    const std::vector<int>& status) {
   check_survival(time, status);
   const std::size_t n = time.size();
-  std::vector<std::size_t> ord(n);
-  std::iota(ord.begin(), ord.end(), std::size_t{0});
-  std::stable_sort(ord.begin(), ord.end(),
-                   [&](std::size_t a, std::size_t b) { return time[a] < time[b]; });
+  const std::vector<std::size_t> ord = radix_order(time);
   // For each run of tied times, every member has the maximum rank r (1-based); the
   // cumulative sum runs to the end of the run.
   std::vector<double> scores(n);
@@ -321,9 +323,7 @@ min_pvalue_result min_pvalue_logrank(const std::vector<double>& x,
   const std::size_t n = x.size();
 
   // Distinct event times, at-risk counts and deaths.
-  std::vector<std::size_t> ord(n);
-  std::iota(ord.begin(), ord.end(), std::size_t{0});
-  std::sort(ord.begin(), ord.end(), [&](std::size_t a, std::size_t b) { return time[a] < time[b]; });
+  const std::vector<std::size_t> ord = radix_order(time);
   std::vector<double> etime;
   std::vector<double> w, h_cum, a_cum, w_cum;  // per event time (cumulative versions)
   {

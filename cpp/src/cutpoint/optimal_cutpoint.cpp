@@ -6,6 +6,7 @@
 #include <numeric>
 
 #include "radsig/core/error.hpp"
+#include "radsig/cutpoint/radix_order.hpp"
 
 namespace radsig::cutpoint {
 namespace {
@@ -93,13 +94,9 @@ cutpoint_result optimal_cutpoint(const std::vector<double>& x, const std::vector
   }
   // Walk x from the "most positive" end; each unique value is a candidate that classifies
   // it and everything beyond it as positive.
-  std::vector<std::size_t> order(n);
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  if (ge) {
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return x[a] > x[b]; });
-  } else {
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return x[a] < x[b]; });
-  }
+  // Walk x from the most "positive" end: decreasing for ">=", increasing for "<=".
+  std::vector<std::size_t> order = radix_order(x);
+  if (ge) std::reverse(order.begin(), order.end());
   const std::size_t n_pos = static_cast<std::size_t>(std::accumulate(y.begin(), y.end(), 0));
   const std::size_t n_neg = n - n_pos;
   std::vector<double> cand;
@@ -116,7 +113,8 @@ cutpoint_result optimal_cutpoint(const std::vector<double>& x, const std::vector
   std::size_t tp = 0, fp = 0;
   for (std::size_t k = 0; k < n; ++k) {
     const std::size_t i = order[k];
-    y[i] == 1 ? ++tp : ++fp;
+    tp += static_cast<std::size_t>(y[i] == 1);
+    fp += static_cast<std::size_t>(y[i] != 1);
     if (k + 1 == n || x[order[k + 1]] != x[i]) push(x[i], tp, fp);
   }
   double best = value[0];

@@ -11,30 +11,38 @@
 namespace radsig::reclassification {
 namespace {
 
-void check_inputs(const std::vector<int>& y, const std::vector<double>& p_old,
-                  const std::vector<double>& p_new, double level) {
-  if (y.empty()) throw invalid_argument("y", "must not be empty");
+void check_sizes(const std::vector<int>& y, const std::vector<double>& p_old,
+                 const std::vector<double>& p_new) {
   if (p_old.size() != y.size())
     throw invalid_argument("p_old", "must have the same length as y");
   if (p_new.size() != y.size())
     throw invalid_argument("p_new", "must have the same length as y");
-  std::size_t n_events = 0;
-  for (int v : y) {
-    if (v != 0 && v != 1) throw invalid_argument("y", "must contain only 0 and 1");
-    n_events += static_cast<std::size_t>(v);
-  }
-  if (n_events == 0 || n_events == y.size())
-    throw invalid_argument("y", "must contain both events (1) and non-events (0)");
-  auto check_prob = [](const std::vector<double>& p, const char* name) {
-    for (double v : p)
-      if (!(v >= 0.0 && v <= 1.0))
-        throw invalid_argument(name, "must contain probabilities in [0, 1]");
-  };
-  check_prob(p_old, "p_old");
-  check_prob(p_new, "p_new");
+}
+
+void check_level(double level) {
   if (!(level > 0.0 && level < 1.0))
     throw invalid_argument("level", "must be strictly between 0 and 1");
 }
+
+// Validation flags accumulated branch-free inside the computing loops (one pass over
+// cohorts of millions); `throw_if_bad` names the offending argument afterwards.
+struct validity {
+  bool y_ok = true;
+  bool p_old_ok = true;
+  bool p_new_ok = true;
+  void add(int y, double a, double b) {
+    y_ok &= (y == 0) | (y == 1);
+    p_old_ok &= (a >= 0.0) & (a <= 1.0);  // false for NaN
+    p_new_ok &= (b >= 0.0) & (b <= 1.0);
+  }
+  void throw_if_bad(std::size_t n_events, std::size_t n) const {
+    if (!y_ok) throw invalid_argument("y", "must contain only 0 and 1");
+    if (!p_old_ok) throw invalid_argument("p_old", "must contain probabilities in [0, 1]");
+    if (!p_new_ok) throw invalid_argument("p_new", "must contain probabilities in [0, 1]");
+    if (n_events == 0 || n_events == n)
+      throw invalid_argument("y", "must contain both events (1) and non-events (0)");
+  }
+};
 
 // Pencina's variance of the proportion moving up minus the proportion moving down.
 double nri_half_variance(double up, double down, double n) {
@@ -67,10 +75,10 @@ std::size_t risk_category(double p, const std::vector<double>& cutoffs) {
                                   cutoffs.begin());
 }
 
-nri_result net_reclassification(const std::vector<int>& y, const std::vector<double>& p_old,
-                                const std::vector<double>& p_new,
-                                const std::vector<double>& cutoffs, double level) {
-  check_inputs(y, p_old, p_new, level);
+nri_result net_reclassification(const risk_data& d, const std::vector<double>& cutoffs,
+                                double level) {
+  if (d.n == 0) throw invalid_argument("y", "must not be empty");
+  check_level(level);
   for (std::size_t k = 0; k < cutoffs.size(); ++k) {
     if (!(cutoffs[k] > 0.0 && cutoffs[k] < 1.0))
       throw invalid_argument("cutoffs", "must lie strictly between 0 and 1");
@@ -80,24 +88,39 @@ nri_result net_reclassification(const std::vector<int>& y, const std::vector<dou
   nri_result res;
   res.categorical = !cutoffs.empty();
   const std::size_t k = cutoffs.size() + 1;
+  // counts[group][0 = n, 1 = up, 2 = down], group = y (0 non-events, 1 events).
+  std::size_t counts[2][3] = {{0, 0, 0}, {0, 0, 0}};
+  validity ok;
   if (res.categorical) {
     res.n_categories = k;
     res.table_events.assign(k * k, 0);
     res.table_nonevents.assign(k * k, 0);
-  }
-  for (std::size_t i = 0; i < y.size(); ++i) {
-    nri_component& c = y[i] == 1 ? res.events : res.nonevents;
-    ++c.n;
-    if (res.categorical) {
-      const std::size_t a = risk_category(p_old[i], cutoffs);
-      const std::size_t b = risk_category(p_new[i], cutoffs);
-      (y[i] == 1 ? res.table_events : res.table_nonevents)[a * k + b] += 1;
-      if (b > a) ++c.n_up;
-      if (b < a) ++c.n_down;
-    } else {
-      if (p_new[i] > p_old[i]) ++c.n_up;
-      if (p_new[i] < p_old[i]) ++c.n_down;
+    for (std::size_t i = 0; i < d.n; ++i) {
+      ok.add(d.y[i], d.p_old[i], d.p_new[i]);
+      const int g = d.y[i] == 1 ? 1 : 0;
+      const std::size_t a = risk_category(d.p_old[i], cutoffs);
+      const std::size_t b = risk_category(d.p_new[i], cutoffs);
+      (g == 1 ? res.table_events : res.table_nonevents)[a * k + b] += 1;
+      counts[g][0] += 1;
+      counts[g][1] += static_cast<std::size_t>(b > a);
+      counts[g][2] += static_cast<std::size_t>(b < a);
     }
+  } else {
+    for (std::size_t i = 0; i < d.n; ++i) {
+      const double a = d.p_old[i], b = d.p_new[i];
+      ok.add(d.y[i], a, b);
+      std::size_t* c = counts[d.y[i] & 1];
+      c[0] += 1;
+      c[1] += static_cast<std::size_t>(b > a);
+      c[2] += static_cast<std::size_t>(b < a);
+    }
+  }
+  ok.throw_if_bad(counts[1][0], d.n);
+  for (int g = 0; g < 2; ++g) {
+    nri_component& c = g == 1 ? res.events : res.nonevents;
+    c.n = counts[g][0];
+    c.n_up = counts[g][1];
+    c.n_down = counts[g][2];
   }
   for (nri_component* c : {&res.events, &res.nonevents}) {
     const double n = static_cast<double>(c->n);
@@ -118,23 +141,35 @@ nri_result net_reclassification(const std::vector<int>& y, const std::vector<dou
   return res;
 }
 
-idi_result integrated_discrimination(const std::vector<int>& y,
-                                     const std::vector<double>& p_old,
-                                     const std::vector<double>& p_new, double level) {
-  check_inputs(y, p_old, p_new, level);
+nri_result net_reclassification(const std::vector<int>& y, const std::vector<double>& p_old,
+                                const std::vector<double>& p_new,
+                                const std::vector<double>& cutoffs, double level) {
+  check_sizes(y, p_old, p_new);
+  return net_reclassification(risk_data{y.data(), p_old.data(), p_new.data(), y.size()},
+                              cutoffs, level);
+}
+
+idi_result integrated_discrimination(const risk_data& d, double level) {
+  if (d.n == 0) throw invalid_argument("y", "must not be empty");
+  check_level(level);
   // Two-pass mean / variance of the differences in each group (numerically stable).
   double sum[2] = {0.0, 0.0};
   std::size_t n[2] = {0, 0};
-  for (std::size_t i = 0; i < y.size(); ++i) {
-    sum[y[i]] += p_new[i] - p_old[i];
-    ++n[y[i]];
+  validity ok;
+  for (std::size_t i = 0; i < d.n; ++i) {
+    ok.add(d.y[i], d.p_old[i], d.p_new[i]);
+    const int g = d.y[i] & 1;
+    sum[g] += d.p_new[i] - d.p_old[i];
+    ++n[g];
   }
+  ok.throw_if_bad(n[1], d.n);
   const double mean[2] = {sum[0] / static_cast<double>(n[0]),
                           sum[1] / static_cast<double>(n[1])};
   double ss[2] = {0.0, 0.0};
-  for (std::size_t i = 0; i < y.size(); ++i) {
-    const double d = p_new[i] - p_old[i] - mean[y[i]];
-    ss[y[i]] += d * d;
+  for (std::size_t i = 0; i < d.n; ++i) {
+    const int g = d.y[i];
+    const double dev = d.p_new[i] - d.p_old[i] - mean[g];
+    ss[g] += dev * dev;
   }
   idi_result res;
   res.n_events = n[1];
@@ -148,6 +183,14 @@ idi_result integrated_discrimination(const std::vector<int>& y,
                               var_ne / static_cast<double>(n[0]));
   res.idi = make_wald_summary(mean[1] - mean[0], se, level);
   return res;
+}
+
+idi_result integrated_discrimination(const std::vector<int>& y,
+                                     const std::vector<double>& p_old,
+                                     const std::vector<double>& p_new, double level) {
+  check_sizes(y, p_old, p_new);
+  return integrated_discrimination(risk_data{y.data(), p_old.data(), p_new.data(), y.size()},
+                                   level);
 }
 
 }  // namespace radsig::reclassification

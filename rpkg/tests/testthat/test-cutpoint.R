@@ -202,6 +202,11 @@ test_that("survival_cutpoint bad input gives classed errors", {
   expect_error(survival_cutpoint(x, t, c(s[-1], 2)), class = "radsig_error_value")
   expect_error(survival_cutpoint(x, t, rep(0, 10)), class = "radsig_error_value")
   expect_error(survival_cutpoint(x, -t, s), class = "radsig_error_value")
+  err <- tryCatch(survival_cutpoint(x, c(Inf, t[-1]), s), error = function(e) e)
+  expect_s3_class(err, "radsig_error_value")
+  expect_identical(err$arg, "time")
+  expect_error(survival_cutpoint(c(-Inf, x[-1]), t, s), class = "radsig_error_value")
+  expect_error(survival_cutpoint(factor(x), t, s), class = "radsig_error_type")
   expect_error(survival_cutpoint(x, t[-1], s), class = "radsig_error_length")
   expect_error(survival_cutpoint(c(NA, x[-1]), t, s), class = "radsig_error_missing")
   expect_error(survival_cutpoint(x, t, s, minprop = 0.6, maxprop = 0.5),

@@ -51,7 +51,18 @@ struct nri_result {
   std::vector<std::size_t> table_nonevents;
 };
 
+// Read-only view of n subjects' data, so callers (e.g. the R glue) need not copy large
+// vectors: y[i] in {0, 1}, probabilities p_old[i], p_new[i] in [0, 1].
+struct risk_data {
+  const int* y = nullptr;
+  const double* p_old = nullptr;
+  const double* p_new = nullptr;
+  std::size_t n = 0;
+};
+
 // `cutoffs` empty: continuous NRI; otherwise strictly increasing values inside (0, 1).
+nri_result net_reclassification(const risk_data& data, const std::vector<double>& cutoffs,
+                                double level = 0.95);
 nri_result net_reclassification(const std::vector<int>& y, const std::vector<double>& p_old,
                                 const std::vector<double>& p_new,
                                 const std::vector<double>& cutoffs, double level = 0.95);
@@ -64,6 +75,7 @@ struct idi_result {
   std::size_t n_nonevents = 0;
 };
 
+idi_result integrated_discrimination(const risk_data& data, double level = 0.95);
 idi_result integrated_discrimination(const std::vector<int>& y,
                                      const std::vector<double>& p_old,
                                      const std::vector<double>& p_new, double level = 0.95);
