@@ -5,6 +5,26 @@ fit_logistic_cpp <- function(x, y, weights, offset, max_iter, epsilon) {
     .Call(`_radsig_fit_logistic_cpp`, x, y, weights, offset, max_iter, epsilon)
 }
 
+fit_cox_cpp <- function(x, time, status, strata, weights, offset, center, ties, max_iter, eps, toler_chol) {
+    .Call(`_radsig_fit_cox_cpp`, x, time, status, strata, weights, offset, center, ties, max_iter, eps, toler_chol)
+}
+
+concordance_cpp <- function(time, status, score, strata, weights) {
+    .Call(`_radsig_concordance_cpp`, time, status, score, strata, weights)
+}
+
+km_cpp <- function(time, status, weights, conf_type, conf_level) {
+    .Call(`_radsig_km_cpp`, time, status, weights, conf_type, conf_level)
+}
+
+logrank_cpp <- function(time, status, group, strata, rho) {
+    .Call(`_radsig_logrank_cpp`, time, status, group, strata, rho)
+}
+
+cox_zph_cpp <- function(x, time, status, strata, weights, lp, gtime, term, efron) {
+    .Call(`_radsig_cox_zph_cpp`, x, time, status, strata, weights, lp, gtime, term, efron)
+}
+
 core_version_cpp <- function() {
     .Call(`_radsig_core_version_cpp`)
 }

@@ -27,6 +27,91 @@ BEGIN_RCPP
     return rcpp_result_gen;
 END_RCPP
 }
+// fit_cox_cpp
+Rcpp::List fit_cox_cpp(const Eigen::Map<Eigen::MatrixXd> x, const Eigen::Map<Eigen::VectorXd> time, const Eigen::Map<Eigen::VectorXi> status, const Eigen::Map<Eigen::VectorXi> strata, const Eigen::Map<Eigen::VectorXd> weights, const Eigen::Map<Eigen::VectorXd> offset, Rcpp::LogicalVector center, std::string ties, int max_iter, double eps, double toler_chol);
+RcppExport SEXP _radsig_fit_cox_cpp(SEXP xSEXP, SEXP timeSEXP, SEXP statusSEXP, SEXP strataSEXP, SEXP weightsSEXP, SEXP offsetSEXP, SEXP centerSEXP, SEXP tiesSEXP, SEXP max_iterSEXP, SEXP epsSEXP, SEXP toler_cholSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::MatrixXd> >::type x(xSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXd> >::type time(timeSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXi> >::type status(statusSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXi> >::type strata(strataSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXd> >::type weights(weightsSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXd> >::type offset(offsetSEXP);
+    Rcpp::traits::input_parameter< Rcpp::LogicalVector >::type center(centerSEXP);
+    Rcpp::traits::input_parameter< std::string >::type ties(tiesSEXP);
+    Rcpp::traits::input_parameter< int >::type max_iter(max_iterSEXP);
+    Rcpp::traits::input_parameter< double >::type eps(epsSEXP);
+    Rcpp::traits::input_parameter< double >::type toler_chol(toler_cholSEXP);
+    rcpp_result_gen = Rcpp::wrap(fit_cox_cpp(x, time, status, strata, weights, offset, center, ties, max_iter, eps, toler_chol));
+    return rcpp_result_gen;
+END_RCPP
+}
+// concordance_cpp
+Rcpp::List concordance_cpp(const Eigen::Map<Eigen::VectorXd> time, const Eigen::Map<Eigen::VectorXi> status, const Eigen::Map<Eigen::VectorXd> score, const Eigen::Map<Eigen::VectorXi> strata, const Eigen::Map<Eigen::VectorXd> weights);
+RcppExport SEXP _radsig_concordance_cpp(SEXP timeSEXP, SEXP statusSEXP, SEXP scoreSEXP, SEXP strataSEXP, SEXP weightsSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXd> >::type time(timeSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXi> >::type status(statusSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXd> >::type score(scoreSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXi> >::type strata(strataSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXd> >::type weights(weightsSEXP);
+    rcpp_result_gen = Rcpp::wrap(concordance_cpp(time, status, score, strata, weights));
+    return rcpp_result_gen;
+END_RCPP
+}
+// km_cpp
+Rcpp::List km_cpp(const Eigen::Map<Eigen::VectorXd> time, const Eigen::Map<Eigen::VectorXi> status, const Eigen::Map<Eigen::VectorXd> weights, std::string conf_type, double conf_level);
+RcppExport SEXP _radsig_km_cpp(SEXP timeSEXP, SEXP statusSEXP, SEXP weightsSEXP, SEXP conf_typeSEXP, SEXP conf_levelSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXd> >::type time(timeSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXi> >::type status(statusSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXd> >::type weights(weightsSEXP);
+    Rcpp::traits::input_parameter< std::string >::type conf_type(conf_typeSEXP);
+    Rcpp::traits::input_parameter< double >::type conf_level(conf_levelSEXP);
+    rcpp_result_gen = Rcpp::wrap(km_cpp(time, status, weights, conf_type, conf_level));
+    return rcpp_result_gen;
+END_RCPP
+}
+// logrank_cpp
+Rcpp::List logrank_cpp(const Eigen::Map<Eigen::VectorXd> time, const Eigen::Map<Eigen::VectorXi> status, const Eigen::Map<Eigen::VectorXi> group, const Eigen::Map<Eigen::VectorXi> strata, double rho);
+RcppExport SEXP _radsig_logrank_cpp(SEXP timeSEXP, SEXP statusSEXP, SEXP groupSEXP, SEXP strataSEXP, SEXP rhoSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXd> >::type time(timeSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXi> >::type status(statusSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXi> >::type group(groupSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXi> >::type strata(strataSEXP);
+    Rcpp::traits::input_parameter< double >::type rho(rhoSEXP);
+    rcpp_result_gen = Rcpp::wrap(logrank_cpp(time, status, group, strata, rho));
+    return rcpp_result_gen;
+END_RCPP
+}
+// cox_zph_cpp
+Rcpp::List cox_zph_cpp(const Eigen::Map<Eigen::MatrixXd> x, const Eigen::Map<Eigen::VectorXd> time, const Eigen::Map<Eigen::VectorXi> status, const Eigen::Map<Eigen::VectorXi> strata, const Eigen::Map<Eigen::VectorXd> weights, const Eigen::Map<Eigen::VectorXd> lp, const Eigen::Map<Eigen::VectorXd> gtime, Rcpp::IntegerVector term, bool efron);
+RcppExport SEXP _radsig_cox_zph_cpp(SEXP xSEXP, SEXP timeSEXP, SEXP statusSEXP, SEXP strataSEXP, SEXP weightsSEXP, SEXP lpSEXP, SEXP gtimeSEXP, SEXP termSEXP, SEXP efronSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::MatrixXd> >::type x(xSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXd> >::type time(timeSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXi> >::type status(statusSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXi> >::type strata(strataSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXd> >::type weights(weightsSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXd> >::type lp(lpSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXd> >::type gtime(gtimeSEXP);
+    Rcpp::traits::input_parameter< Rcpp::IntegerVector >::type term(termSEXP);
+    Rcpp::traits::input_parameter< bool >::type efron(efronSEXP);
+    rcpp_result_gen = Rcpp::wrap(cox_zph_cpp(x, time, status, strata, weights, lp, gtime, term, efron));
+    return rcpp_result_gen;
+END_RCPP
+}
 // core_version_cpp
 std::string core_version_cpp();
 RcppExport SEXP _radsig_core_version_cpp() {
@@ -40,6 +125,11 @@ END_RCPP
 
 static const R_CallMethodDef CallEntries[] = {
     {"_radsig_fit_logistic_cpp", (DL_FUNC) &_radsig_fit_logistic_cpp, 6},
+    {"_radsig_fit_cox_cpp", (DL_FUNC) &_radsig_fit_cox_cpp, 11},
+    {"_radsig_concordance_cpp", (DL_FUNC) &_radsig_concordance_cpp, 5},
+    {"_radsig_km_cpp", (DL_FUNC) &_radsig_km_cpp, 5},
+    {"_radsig_logrank_cpp", (DL_FUNC) &_radsig_logrank_cpp, 5},
+    {"_radsig_cox_zph_cpp", (DL_FUNC) &_radsig_cox_zph_cpp, 9},
     {"_radsig_core_version_cpp", (DL_FUNC) &_radsig_core_version_cpp, 0},
     {NULL, NULL, 0}
 };
