@@ -75,7 +75,8 @@ fit_cox <- function(formula, data, ties = c("efron", "breslow"), weights = NULL,
               n_events = core$n_events, iterations = core$iterations, ties = ties,
               x = x, time = sf$time, status = sf$status, weights = w, strata = sf$strata,
               assign = assign, terms = sf$terms, xlevels = stats::.getXlevels(sf$terms, sf$mf),
-              contrasts = contrasts, call = cl, formula = formula, na_action = sf$na_action)
+              contrasts = contrasts, call = cl, formula = formula, na_action = sf$na_action,
+              data = if (is.null(sf$na_action)) data else data[-sf$na_action, , drop = FALSE])
   class(obj) <- "radsig_cox"
   obj
 }
@@ -167,19 +168,24 @@ print.radsig_cox <- function(x, ...) {
 #'
 #' @param object A `radsig_cox` fit.
 #' @param newdata Optional data frame.
-#' @param type `"lp"` (centred linear predictor, as `predict.coxph`) or `"risk"`
-#'   (`exp(lp)`).
+#' @param type `"lp"` (centred linear predictor, as `predict.coxph`), `"risk"`
+#'   (`exp(lp)`) or `"survival"` (survival probabilities at `times`, as
+#'   `summary(survfit(fit, newdata), times)`; models without strata).
+#' @param times Times for `type = "survival"`.
 #' @param ... Unused.
-#' @return A numeric vector.
+#' @return A numeric vector, or for `"survival"` a matrix with one row per subject and one
+#'   column per time.
 #' @examples
 #' d <- data.frame(time = c(5, 8, 12, 3, 9, 15, 7, 11, 4, 13),
 #'                 status = c(1, 1, 0, 1, 1, 0, 1, 0, 1, 1),
 #'                 x = c(2.1, 1.5, 0.3, 2.8, 1.1, 0.2, 1.9, 0.5, 2.5, 0.9))
 #' fit <- fit_cox(Surv(time, status) ~ x, d)
 #' predict(fit, data.frame(x = c(0.5, 2)), type = "risk")
+#' predict(fit, data.frame(x = c(0.5, 2)), type = "survival", times = c(5, 10))
 #' @export
-predict.radsig_cox <- function(object, newdata = NULL, type = c("lp", "risk"), ...) {
-  type <- match_choice(type, c("lp", "risk"), "type")
+predict.radsig_cox <- function(object, newdata = NULL, type = c("lp", "risk", "survival"),
+                               times = NULL, ...) {
+  type <- match_choice(type, c("lp", "risk", "survival"), "type")
   b <- object$coefficients
   ok <- !is.na(b)
   if (is.null(newdata)) {
@@ -189,7 +195,24 @@ predict.radsig_cox <- function(object, newdata = NULL, type = c("lp", "risk"), .
     x <- x[, colnames(x) != "(Intercept)", drop = FALSE]
     lp <- drop(x[, ok, drop = FALSE] %*% b[ok]) - sum(b[ok] * object$means[ok])
   }
-  if (type == "lp") lp else exp(lp)
+  if (type == "lp") return(lp)
+  if (type == "risk") return(exp(lp))
+  if (!is.null(object$strata)) {
+    radsig_abort("survival predictions are not available for stratified models.", arg = "type")
+  }
+  check_numeric_vector(times, "times")
+  H <- cox_cumhaz_at(object, times)
+  S <- exp(-outer(exp(lp), H))
+  dimnames(S) <- list(names(lp), format(times))
+  S
+}
+
+# Baseline cumulative hazard (centred covariates) at `times`, unstratified fits.
+cox_cumhaz_at <- function(object, times) {
+  base <- call_core(cox_baseline_cpp(object$time, object$status, integer(), object$weights,
+                                     exp(object$linear_predictor), object$ties == "efron"))
+  idx <- findInterval(times, base$time)
+  ifelse(idx == 0, 0, base$cumhaz[pmax(idx, 1)])
 }
 
 #' Test of proportional hazards (scaled Schoenfeld residuals)

@@ -11,6 +11,34 @@ Rcpp::Rostream<true>&  Rcpp::Rcout = Rcpp::Rcpp_cout_get();
 Rcpp::Rostream<false>& Rcpp::Rcerr = Rcpp::Rcpp_cerr_get();
 #endif
 
+// nomogram_scale_cpp
+Rcpp::List nomogram_scale_cpp(Rcpp::List contributions, double maxscale);
+RcppExport SEXP _radsig_nomogram_scale_cpp(SEXP contributionsSEXP, SEXP maxscaleSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< Rcpp::List >::type contributions(contributionsSEXP);
+    Rcpp::traits::input_parameter< double >::type maxscale(maxscaleSEXP);
+    rcpp_result_gen = Rcpp::wrap(nomogram_scale_cpp(contributions, maxscale));
+    return rcpp_result_gen;
+END_RCPP
+}
+// cox_baseline_cpp
+Rcpp::List cox_baseline_cpp(const Eigen::Map<Eigen::VectorXd> time, const Eigen::Map<Eigen::VectorXi> status, const Eigen::Map<Eigen::VectorXi> strata, const Eigen::Map<Eigen::VectorXd> weights, const Eigen::Map<Eigen::VectorXd> risk, bool efron);
+RcppExport SEXP _radsig_cox_baseline_cpp(SEXP timeSEXP, SEXP statusSEXP, SEXP strataSEXP, SEXP weightsSEXP, SEXP riskSEXP, SEXP efronSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXd> >::type time(timeSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXi> >::type status(statusSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXi> >::type strata(strataSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXd> >::type weights(weightsSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXd> >::type risk(riskSEXP);
+    Rcpp::traits::input_parameter< bool >::type efron(efronSEXP);
+    rcpp_result_gen = Rcpp::wrap(cox_baseline_cpp(time, status, strata, weights, risk, efron));
+    return rcpp_result_gen;
+END_RCPP
+}
 // fit_logistic_cpp
 Rcpp::List fit_logistic_cpp(const Eigen::Map<Eigen::MatrixXd> x, const Eigen::Map<Eigen::VectorXd> y, const Eigen::Map<Eigen::VectorXd> weights, const Eigen::Map<Eigen::VectorXd> offset, int max_iter, double epsilon);
 RcppExport SEXP _radsig_fit_logistic_cpp(SEXP xSEXP, SEXP ySEXP, SEXP weightsSEXP, SEXP offsetSEXP, SEXP max_iterSEXP, SEXP epsilonSEXP) {
@@ -124,6 +152,8 @@ END_RCPP
 }
 
 static const R_CallMethodDef CallEntries[] = {
+    {"_radsig_nomogram_scale_cpp", (DL_FUNC) &_radsig_nomogram_scale_cpp, 2},
+    {"_radsig_cox_baseline_cpp", (DL_FUNC) &_radsig_cox_baseline_cpp, 6},
     {"_radsig_fit_logistic_cpp", (DL_FUNC) &_radsig_fit_logistic_cpp, 6},
     {"_radsig_fit_cox_cpp", (DL_FUNC) &_radsig_fit_cox_cpp, 11},
     {"_radsig_concordance_cpp", (DL_FUNC) &_radsig_concordance_cpp, 5},
