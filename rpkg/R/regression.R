@@ -64,6 +64,10 @@ fit_logistic <- function(formula, data, weights = NULL, offset = NULL, na_action
 # Fits on a ready design matrix; drops aliased columns like glm (their coefficients are NA).
 fit_logistic_matrix <- function(x, y, w, off, max_iter = 25L, epsilon = 1e-8, extra = list()) {
   n <- nrow(x)
+  storage.mode(x) <- "double"
+  y <- as.double(y)
+  w <- as.double(w)
+  off <- as.double(off)
   qx <- qr(x * sqrt(w), tol = 1e-7)
   cols <- sort(qx$pivot[seq_len(qx$rank)])
   aliased <- setdiff(seq_len(ncol(x)), cols)

@@ -11,6 +11,76 @@ Rcpp::Rostream<true>&  Rcpp::Rcout = Rcpp::Rcpp_cout_get();
 Rcpp::Rostream<false>& Rcpp::Rcerr = Rcpp::Rcpp_cerr_get();
 #endif
 
+// hosmer_lemeshow_cpp
+Rcpp::List hosmer_lemeshow_cpp(const Eigen::Map<Eigen::VectorXd> prob, const Eigen::Map<Eigen::VectorXd> y, int g);
+RcppExport SEXP _radsig_hosmer_lemeshow_cpp(SEXP probSEXP, SEXP ySEXP, SEXP gSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXd> >::type prob(probSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXd> >::type y(ySEXP);
+    Rcpp::traits::input_parameter< int >::type g(gSEXP);
+    rcpp_result_gen = Rcpp::wrap(hosmer_lemeshow_cpp(prob, y, g));
+    return rcpp_result_gen;
+END_RCPP
+}
+// lowess_cpp
+std::vector<double> lowess_cpp(std::vector<double> x, std::vector<double> y, double f, int iter, double delta);
+RcppExport SEXP _radsig_lowess_cpp(SEXP xSEXP, SEXP ySEXP, SEXP fSEXP, SEXP iterSEXP, SEXP deltaSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< std::vector<double> >::type x(xSEXP);
+    Rcpp::traits::input_parameter< std::vector<double> >::type y(ySEXP);
+    Rcpp::traits::input_parameter< double >::type f(fSEXP);
+    Rcpp::traits::input_parameter< int >::type iter(iterSEXP);
+    Rcpp::traits::input_parameter< double >::type delta(deltaSEXP);
+    rcpp_result_gen = Rcpp::wrap(lowess_cpp(x, y, f, iter, delta));
+    return rcpp_result_gen;
+END_RCPP
+}
+// approx_first_cpp
+std::vector<double> approx_first_cpp(std::vector<double> x, std::vector<double> y, std::vector<double> xout);
+RcppExport SEXP _radsig_approx_first_cpp(SEXP xSEXP, SEXP ySEXP, SEXP xoutSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< std::vector<double> >::type x(xSEXP);
+    Rcpp::traits::input_parameter< std::vector<double> >::type y(ySEXP);
+    Rcpp::traits::input_parameter< std::vector<double> >::type xout(xoutSEXP);
+    rcpp_result_gen = Rcpp::wrap(approx_first_cpp(x, y, xout));
+    return rcpp_result_gen;
+END_RCPP
+}
+// validate_logistic_cpp
+Rcpp::List validate_logistic_cpp(const Eigen::Map<Eigen::MatrixXd> x, const Eigen::Map<Eigen::VectorXd> y, Rcpp::List resamples, int threads);
+RcppExport SEXP _radsig_validate_logistic_cpp(SEXP xSEXP, SEXP ySEXP, SEXP resamplesSEXP, SEXP threadsSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::MatrixXd> >::type x(xSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXd> >::type y(ySEXP);
+    Rcpp::traits::input_parameter< Rcpp::List >::type resamples(resamplesSEXP);
+    Rcpp::traits::input_parameter< int >::type threads(threadsSEXP);
+    rcpp_result_gen = Rcpp::wrap(validate_logistic_cpp(x, y, resamples, threads));
+    return rcpp_result_gen;
+END_RCPP
+}
+// calibrate_logistic_cpp
+Rcpp::List calibrate_logistic_cpp(const Eigen::Map<Eigen::MatrixXd> x, const Eigen::Map<Eigen::VectorXd> y, Rcpp::List resamples, std::vector<double> predy, int threads);
+RcppExport SEXP _radsig_calibrate_logistic_cpp(SEXP xSEXP, SEXP ySEXP, SEXP resamplesSEXP, SEXP predySEXP, SEXP threadsSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::MatrixXd> >::type x(xSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXd> >::type y(ySEXP);
+    Rcpp::traits::input_parameter< Rcpp::List >::type resamples(resamplesSEXP);
+    Rcpp::traits::input_parameter< std::vector<double> >::type predy(predySEXP);
+    Rcpp::traits::input_parameter< int >::type threads(threadsSEXP);
+    rcpp_result_gen = Rcpp::wrap(calibrate_logistic_cpp(x, y, resamples, predy, threads));
+    return rcpp_result_gen;
+END_RCPP
+}
 // nomogram_scale_cpp
 Rcpp::List nomogram_scale_cpp(Rcpp::List contributions, double maxscale);
 RcppExport SEXP _radsig_nomogram_scale_cpp(SEXP contributionsSEXP, SEXP maxscaleSEXP) {
@@ -152,6 +222,11 @@ END_RCPP
 }
 
 static const R_CallMethodDef CallEntries[] = {
+    {"_radsig_hosmer_lemeshow_cpp", (DL_FUNC) &_radsig_hosmer_lemeshow_cpp, 3},
+    {"_radsig_lowess_cpp", (DL_FUNC) &_radsig_lowess_cpp, 5},
+    {"_radsig_approx_first_cpp", (DL_FUNC) &_radsig_approx_first_cpp, 3},
+    {"_radsig_validate_logistic_cpp", (DL_FUNC) &_radsig_validate_logistic_cpp, 4},
+    {"_radsig_calibrate_logistic_cpp", (DL_FUNC) &_radsig_calibrate_logistic_cpp, 5},
     {"_radsig_nomogram_scale_cpp", (DL_FUNC) &_radsig_nomogram_scale_cpp, 2},
     {"_radsig_cox_baseline_cpp", (DL_FUNC) &_radsig_cox_baseline_cpp, 6},
     {"_radsig_fit_logistic_cpp", (DL_FUNC) &_radsig_fit_logistic_cpp, 6},
