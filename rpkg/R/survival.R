@@ -43,7 +43,8 @@ fit_cox <- function(formula, data, ties = c("efron", "breslow"), weights = NULL,
   w <- if (is.null(sf$weights)) rep(1, n) else as.double(sf$weights)
   qx <- qr(x, tol = 1e-7)
   cols <- sort(qx$pivot[seq_len(qx$rank)])
-  center <- apply(x[, cols, drop = FALSE], 2L, function(z) !all(z %in% c(-1, 0, 1)))
+  xs <- x[, cols, drop = FALSE]
+  center <- colSums(xs != 0 & xs != 1 & xs != -1) > 0
   strata_code <- if (is.null(sf$strata)) integer() else as.integer(sf$strata)
   core <- call_core(fit_cox_cpp(x[, cols, drop = FALSE], sf$time, sf$status, strata_code, w,
                                 rep(0, n), center, ties, as.integer(max_iter), eps,

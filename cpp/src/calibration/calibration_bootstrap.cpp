@@ -44,6 +44,7 @@ std::optional<Eigen::VectorXd> try_fit(const Eigen::MatrixXd& x, const Eigen::Ve
   try {
     regression::logistic_options opt;
     opt.max_iter = max_iter;
+    opt.use_qr = false;
     const auto f = regression::fit_logistic(x, y, Eigen::VectorXd(), Eigen::VectorXd(), opt);
     if (!f.converged || !f.coefficients.allFinite()) return std::nullopt;
     if (deviance) *deviance = f.deviance;

@@ -38,19 +38,26 @@ bool local_fit(const std::vector<double>& x, const std::vector<double>& y, doubl
   }
   const std::size_t nrt = j - 1;
   if (a <= 0) return false;
-  for (j = nleft; j <= nrt; ++j) w[j] /= a;
-  if (h > 0) {
-    double mean = 0;
-    for (j = nleft; j <= nrt; ++j) mean += w[j] * x[j];
-    double b = xs - mean, c = 0;
-    for (j = nleft; j <= nrt; ++j) c += w[j] * (x[j] - mean) * (x[j] - mean);
-    if (std::sqrt(c) > 0.001 * range) {
-      b /= c;
-      for (j = nleft; j <= nrt; ++j) w[j] *= b * (x[j] - mean) + 1;
-    }
+  // Weighted mean of x, then (second pass) the weighted slope terms: the local linear fit at
+  // xs is mean(y) + b (xs - mean(x)) with b = cov(x, y) / var(x) (weights normalised).
+  double sx = 0, sy = 0;
+  for (j = nleft; j <= nrt; ++j) {
+    sx += w[j] * x[j];
+    sy += w[j] * y[j];
   }
-  ys = 0;
-  for (j = nleft; j <= nrt; ++j) ys += w[j] * y[j];
+  const double mean = sx / a;
+  ys = sy / a;
+  if (h > 0) {
+    double c = 0, cxy = 0;
+    for (j = nleft; j <= nrt; ++j) {
+      const double dx = x[j] - mean;
+      c += w[j] * dx * dx;
+      cxy += w[j] * dx * y[j];
+    }
+    c /= a;
+    cxy /= a;
+    if (std::sqrt(c) > 0.001 * range) ys += (xs - mean) / c * cxy;
+  }
   return true;
 }
 

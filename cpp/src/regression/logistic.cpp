@@ -83,16 +83,24 @@ logistic_fit fit_logistic(const Eigen::MatrixXd& x, const Eigen::VectorXd& y,
       z[i] = (eta[i] - offset[i]) + (y[i] - mu[i]) / me;
       ww[i] = w[i] > 0.0 ? w[i] * me * me / var : 0.0;
     }
-    // Weighted least squares via the normal equations with a pivoted Cholesky-free LDLT;
-    // the weighted QR would give the same solution to rounding error.
     xw = x.array().colwise() * ww.array().sqrt();
-    Eigen::ColPivHouseholderQR<Eigen::MatrixXd> qr(xw);
-    if (qr.rank() < p)
-      throw invalid_argument("x", "design matrix is rank deficient (collinear columns)");
-    Eigen::VectorXd zw = z.array() * ww.array().sqrt();
-    Eigen::VectorXd start = qr.solve(zw);
-    xtwx = xw.transpose() * xw;
-
+    const Eigen::VectorXd zw = z.array() * ww.array().sqrt();
+    Eigen::VectorXd start;
+    xtwx.setZero();
+    xtwx.selfadjointView<Eigen::Lower>().rankUpdate(xw.transpose());
+    xtwx.triangularView<Eigen::StrictlyUpper>() = xtwx.transpose();
+    if (options.use_qr) {
+      Eigen::ColPivHouseholderQR<Eigen::MatrixXd> qr(xw);
+      if (qr.rank() < p)
+        throw invalid_argument("x", "design matrix is rank deficient (collinear columns)");
+      start = qr.solve(zw);
+    } else {
+      Eigen::LDLT<Eigen::MatrixXd> ldlt(xtwx);
+      const double dmax = xtwx.diagonal().maxCoeff();
+      if (ldlt.info() != Eigen::Success || !(ldlt.vectorD().minCoeff() > 1e-12 * dmax))
+        throw invalid_argument("x", "design matrix is rank deficient (collinear columns)");
+      start = ldlt.solve(xw.transpose() * zw);
+    }
     Eigen::VectorXd eta_new = x * start + offset;
     Eigen::VectorXd mu_new = eta_new.unaryExpr([](double e) { return logit_inverse(e); });
     double dev = binomial_deviance(y, mu_new, w);

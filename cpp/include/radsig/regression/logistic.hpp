@@ -11,6 +11,10 @@ namespace radsig::regression {
 struct logistic_options {
   int max_iter = 25;        // glm.control(maxit)
   double epsilon = 1e-8;    // glm.control(epsilon): |dev - dev_old| / (|dev| + 0.1)
+  // true: each weighted least-squares step by a pivoted QR of sqrt(W) X (as glm; robust to
+  // ill-conditioned designs). false: Cholesky (LDLT) of X'WX, ~4x cheaper, used by the
+  // bootstrap engines where 1e-8 agreement with glm's QR path is not needed.
+  bool use_qr = true;
 };
 
 struct logistic_fit {
