@@ -16,6 +16,7 @@
 #' @param max_iter,epsilon IRLS controls (`glm.control(maxit, epsilon)`).
 #' @return An object of class `radsig_logistic` with `coefficients`, `se`, `vcov`,
 #'   `deviance`, `null_deviance`, `aic`, `bic`, `fitted`, `linear_predictor`, `lr_test`.
+#' @importFrom stats coef confint deviance extractAIC formula logLik nobs predict vcov
 #' @examples
 #' d <- data.frame(y = c(0, 0, 1, 1, 0, 1, 1, 0, 1, 1), x = 1:10,
 #'                 g = factor(rep(c("a", "b"), 5)))
