@@ -17,7 +17,7 @@
 #' @examples
 #' d <- data.frame(time = c(5, 8, 12, 3, 9, 15, 7, 11, 4, 13),
 #'                 status = c(1, 1, 0, 1, 1, 0, 1, 0, 1, 1),
-#'                 x = c(2.1, 1.5, 0.3, 2.8, 1.1, 0.2, 1.9, 0.5, 2.5, 0.9))
+#'                 x = c(2.1, 0.5, 0.3, 1.8, 1.1, 0.9, 0.7, 1.5, 2.5, 0.2))
 #' fit <- fit_cox(Surv(time, status) ~ x, d)
 #' fit
 #' summary(fit)
@@ -121,7 +121,7 @@ confint.radsig_cox <- function(object, parm, level = 0.95, exponentiate = FALSE,
 #' @examples
 #' d <- data.frame(time = c(5, 8, 12, 3, 9, 15, 7, 11, 4, 13),
 #'                 status = c(1, 1, 0, 1, 1, 0, 1, 0, 1, 1),
-#'                 x = c(2.1, 1.5, 0.3, 2.8, 1.1, 0.2, 1.9, 0.5, 2.5, 0.9))
+#'                 x = c(2.1, 0.5, 0.3, 1.8, 1.1, 0.9, 0.7, 1.5, 2.5, 0.2))
 #' summary(fit_cox(Surv(time, status) ~ x, d))
 #' @export
 summary.radsig_cox <- function(object, level = 0.95, ...) {
@@ -179,7 +179,7 @@ print.radsig_cox <- function(x, ...) {
 #' @examples
 #' d <- data.frame(time = c(5, 8, 12, 3, 9, 15, 7, 11, 4, 13),
 #'                 status = c(1, 1, 0, 1, 1, 0, 1, 0, 1, 1),
-#'                 x = c(2.1, 1.5, 0.3, 2.8, 1.1, 0.2, 1.9, 0.5, 2.5, 0.9))
+#'                 x = c(2.1, 0.5, 0.3, 1.8, 1.1, 0.9, 0.7, 1.5, 2.5, 0.2))
 #' fit <- fit_cox(Surv(time, status) ~ x, d)
 #' predict(fit, data.frame(x = c(0.5, 2)), type = "risk")
 #' predict(fit, data.frame(x = c(0.5, 2)), type = "survival", times = c(5, 10))
@@ -227,7 +227,7 @@ cox_cumhaz_at <- function(object, times) {
 #' @examples
 #' d <- data.frame(time = c(5, 8, 12, 3, 9, 15, 7, 11, 4, 13),
 #'                 status = c(1, 1, 0, 1, 1, 0, 1, 0, 1, 1),
-#'                 x = c(2.1, 1.5, 0.3, 2.8, 1.1, 0.2, 1.9, 0.5, 2.5, 0.9))
+#'                 x = c(2.1, 0.5, 0.3, 1.8, 1.1, 0.9, 0.7, 1.5, 2.5, 0.2))
 #' cox_zph(fit_cox(Surv(time, status) ~ x, d))
 #' @export
 cox_zph <- function(fit, transform = c("km", "rank", "identity", "log")) {
