@@ -11,6 +11,22 @@ Rcpp::Rostream<true>&  Rcpp::Rcout = Rcpp::Rcpp_cout_get();
 Rcpp::Rostream<false>& Rcpp::Rcerr = Rcpp::Rcpp_cerr_get();
 #endif
 
+// enet_path_cpp
+Rcpp::List enet_path_cpp(const Eigen::Map<Eigen::MatrixXd> x, Rcpp::NumericMatrix y, std::string family, Rcpp::NumericVector weights, Rcpp::NumericMatrix offset, Rcpp::List control);
+RcppExport SEXP _radsig_enet_path_cpp(SEXP xSEXP, SEXP ySEXP, SEXP familySEXP, SEXP weightsSEXP, SEXP offsetSEXP, SEXP controlSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::MatrixXd> >::type x(xSEXP);
+    Rcpp::traits::input_parameter< Rcpp::NumericMatrix >::type y(ySEXP);
+    Rcpp::traits::input_parameter< std::string >::type family(familySEXP);
+    Rcpp::traits::input_parameter< Rcpp::NumericVector >::type weights(weightsSEXP);
+    Rcpp::traits::input_parameter< Rcpp::NumericMatrix >::type offset(offsetSEXP);
+    Rcpp::traits::input_parameter< Rcpp::List >::type control(controlSEXP);
+    rcpp_result_gen = Rcpp::wrap(enet_path_cpp(x, y, family, weights, offset, control));
+    return rcpp_result_gen;
+END_RCPP
+}
 // core_version_cpp
 std::string core_version_cpp();
 RcppExport SEXP _radsig_core_version_cpp() {
@@ -23,6 +39,7 @@ END_RCPP
 }
 
 static const R_CallMethodDef CallEntries[] = {
+    {"_radsig_enet_path_cpp", (DL_FUNC) &_radsig_enet_path_cpp, 6},
     {"_radsig_core_version_cpp", (DL_FUNC) &_radsig_core_version_cpp, 0},
     {NULL, NULL, 0}
 };
