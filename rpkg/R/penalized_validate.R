@@ -15,6 +15,10 @@ enet_response <- function(y, family, n, call = sys.call(-1)) {
     }
     y <- check_numeric_vector(drop(y), "y", call = call)
     check_same_length(seq_len(n), y, "x", "y", call = call)
+    if (all(y == y[1L])) {
+      radsig_abort("`y` is constant; a gaussian model cannot be fitted.",
+                   class = "radsig_error_value", arg = "y", call = call)
+    }
     return(list(y = matrix(y, ncol = 1L), classnames = NULL))
   }
   if (!is.null(dim(y)) && length(dim(y)) > 1) {
