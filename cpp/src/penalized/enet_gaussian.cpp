@@ -21,6 +21,8 @@ enet_path fit_gaussian(const Eigen::Ref<const Eigen::MatrixXd>& x, const Eigen::
   detail::design d = detail::standardise(x, w, opt, opt.intercept);
 
   Eigen::VectorXd z = offset.size() ? Eigen::VectorXd(y - offset) : y;
+  if (opt.intercept && (z.array() == z[0]).all())
+    throw invalid_argument("y", "is constant; the gaussian model cannot be fitted");
   double ym = 0.0, ys = 0.0;
   if (opt.intercept) {
     ym = w.dot(z);
