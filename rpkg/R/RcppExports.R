@@ -5,6 +5,10 @@ enet_path_cpp <- function(x, y, family, weights, offset, control) {
     .Call(`_radsig_enet_path_cpp`, x, y, family, weights, offset, control)
 }
 
+cox_log_partial_cpp <- function(eta, time, status, weights) {
+    .Call(`_radsig_cox_log_partial_cpp`, eta, time, status, weights)
+}
+
 core_version_cpp <- function() {
     .Call(`_radsig_core_version_cpp`)
 }

@@ -17,8 +17,9 @@
 #' @param y Response: numeric for `"gaussian"`; two classes (factor, 0/1, ...) for
 #'   `"binomial"` (the second level is the event, as glmnet); a `survival::Surv` object or
 #'   a two-column (time, status) matrix for `"cox"`.
-#' @param family One of `"gaussian"`, `"binomial"`, `"cox"` (`"multinomial"` is not
-#'   available yet and signals an error).
+#' @param family One of `"gaussian"`, `"binomial"`, `"cox"` (Breslow partial likelihood,
+#'   no intercept; `coef()` then has no intercept row, as glmnet). `"multinomial"` is not
+#'   available yet and signals an error.
 #' @param alpha Elastic-net mixing in `[0, 1]`: 1 = LASSO, 0 = ridge.
 #' @param lambda Optional user lambda sequence (sorted decreasingly; no early stop).
 #' @param nlambda Number of lambdas of the automatic sequence.
@@ -37,7 +38,8 @@
 #' @param maxit Maximum number of coordinate-descent passes.
 #' @param dfmax Stop the path once more than `dfmax` predictors are nonzero.
 #' @param exclude Indices of predictors kept at zero.
-#' @param ties Cox ties handling: `"breslow"` (glmnet's) or `"efron"`.
+#' @param ties Cox ties handling: `"breslow"` (glmnet's). `"efron"` is not available yet
+#'   and signals an error.
 #' @return An object of class `radsig_enet`: `a0` (intercepts), `beta` (a `p x L` matrix of
 #'   coefficients), `lambda`, `dev_ratio`, `nulldev`, `df`, `npasses` and the settings used.
 #' @seealso [cv_elastic_net()], [coef.radsig_enet()], [predict.radsig_enet()]
@@ -214,9 +216,15 @@ enet_resolve_s <- function(s, arg = "s", call = sys.call(-1)) {
 #' coef(fit, s = c(0.5, 0.1))
 #' @export
 coef.radsig_enet <- function(object, s = NULL, ...) {
+  out <- enet_coef_full(object, s)
+  if (object$family == "cox") out[-1L, , drop = FALSE] else out
+}
+
+# Coefficients with the intercept row (zero for cox).
+enet_coef_full <- function(object, s = NULL, call = sys.call(-1)) {
   full <- rbind(`(Intercept)` = object$a0, object$beta)
   if (is.null(s)) return(full)
-  s <- enet_resolve_s(s)
+  s <- enet_resolve_s(s, call = call)
   ip <- enet_interp(object$lambda, s)
   out <- full[, ip$left, drop = FALSE] %*% diag(ip$frac, length(s)) +
     full[, ip$right, drop = FALSE] %*% diag(1 - ip$frac, length(s))
@@ -246,8 +254,8 @@ predict.radsig_enet <- function(object, newx = NULL, s = NULL,
                                          "nonzero"), newoffset = NULL, ...) {
   type <- match_choice(type, c("link", "response", "class", "coefficients", "nonzero"),
                        "type")
-  cf <- coef(object, s = s)
-  if (type == "coefficients") return(cf)
+  if (type == "coefficients") return(coef(object, s = s))
+  cf <- enet_coef_full(object, s)
   if (type == "nonzero") {
     b <- cf[-1L, , drop = FALSE]
     return(lapply(seq_len(ncol(b)), function(j) which(b[, j] != 0)))

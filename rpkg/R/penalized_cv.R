@@ -73,14 +73,26 @@ cv_elastic_net <- function(x, y, family = c("gaussian", "binomial", "multinomial
   preds <- future.apply::future_lapply(seq_len(nrow(tasks)), function(t) {
     held <- foldid[, tasks$rep[t]] == tasks$fold[t]
     fold_fit <- suppressWarnings(enet_fit_prepared(prep_fold, rows = !held))
-    pr <- predict(fold_fit, prep$x[held, , drop = FALSE], s = lambda_full, type = "link",
-                  newoffset = if (is.null(prep$offset)) NULL else prep$offset[held])
+    if (fam == "cox") {  # as cv.glmnet: offset-free predictions, coefficients kept
+      cf <- enet_coef_full(fold_fit, lambda_full)[-1L, , drop = FALSE]
+      pr <- list(pred = prep$x[held, , drop = FALSE] %*% cf, coef = cf)
+    } else {
+      pr <- list(pred = predict(fold_fit, prep$x[held, , drop = FALSE], s = lambda_full,
+                                type = "link",
+                                newoffset = if (is.null(prep$offset)) NULL else
+                                  prep$offset[held]))
+    }
     progress()
     pr
   }, future.seed = NULL)
   curves <- lapply(seq_len(repeats), function(r) {
     predmat <- matrix(NA_real_, N, length(lambda_full))
-    for (t in which(tasks$rep == r)) predmat[foldid[, r] == tasks$fold[t], ] <- preds[[t]]
+    ts <- which(tasks$rep == r)
+    for (t in ts) predmat[foldid[, r] == tasks$fold[t], ] <- preds[[t]]$pred
+    if (fam == "cox") {
+      coefs <- lapply(ts[order(tasks$fold[ts])], function(t) preds[[t]]$coef)
+      return(enet_cox_cv_curve(predmat, prep, foldid[, r], type_measure, coefs))
+    }
     enet_cv_curve(predmat, prep, foldid[, r], type_measure)
   })
   cvm <- rowMeans(vapply(curves, `[[`, numeric(length(lambda_full)), "cvm"))

@@ -59,7 +59,7 @@ rad_score_coef <- function(fit, s, call = sys.call(-1)) {
     radsig_abort("`s` must be a single lambda.", class = "radsig_error_length", arg = "s",
                  call = call)
   }
-  cf <- coef(fit, s = s)
+  cf <- enet_coef_full(fit, s = s, call = call)
   stats::setNames(cf[, 1L], rownames(cf))
 }
 
@@ -114,7 +114,7 @@ selection_frequency <- function(x, y, ..., B = 100, seed = NULL, s = "lambda_min
   })
   sel <- vapply(draws, function(d) {
     cv <- cv_elastic_net(x[d$idx, , drop = FALSE], ysub(d$idx), ..., seed = d$seed)
-    coef(cv, s = s)[-1L, 1L] != 0
+    enet_coef_full(cv$fit, enet_cv_s(cv, s))[-1L, 1L] != 0
   }, logical(ncol(x)))
   sel <- matrix(sel, nrow = ncol(x))
   nm <- colnames(x)

@@ -27,6 +27,20 @@ BEGIN_RCPP
     return rcpp_result_gen;
 END_RCPP
 }
+// cox_log_partial_cpp
+Rcpp::NumericVector cox_log_partial_cpp(const Eigen::Map<Eigen::MatrixXd> eta, Rcpp::NumericVector time, Rcpp::NumericVector status, Rcpp::NumericVector weights);
+RcppExport SEXP _radsig_cox_log_partial_cpp(SEXP etaSEXP, SEXP timeSEXP, SEXP statusSEXP, SEXP weightsSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::MatrixXd> >::type eta(etaSEXP);
+    Rcpp::traits::input_parameter< Rcpp::NumericVector >::type time(timeSEXP);
+    Rcpp::traits::input_parameter< Rcpp::NumericVector >::type status(statusSEXP);
+    Rcpp::traits::input_parameter< Rcpp::NumericVector >::type weights(weightsSEXP);
+    rcpp_result_gen = Rcpp::wrap(cox_log_partial_cpp(eta, time, status, weights));
+    return rcpp_result_gen;
+END_RCPP
+}
 // core_version_cpp
 std::string core_version_cpp();
 RcppExport SEXP _radsig_core_version_cpp() {
@@ -40,6 +54,7 @@ END_RCPP
 
 static const R_CallMethodDef CallEntries[] = {
     {"_radsig_enet_path_cpp", (DL_FUNC) &_radsig_enet_path_cpp, 6},
+    {"_radsig_cox_log_partial_cpp", (DL_FUNC) &_radsig_cox_log_partial_cpp, 4},
     {"_radsig_core_version_cpp", (DL_FUNC) &_radsig_core_version_cpp, 0},
     {NULL, NULL, 0}
 };

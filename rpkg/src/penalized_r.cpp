@@ -85,3 +85,12 @@ Rcpp::List enet_path_cpp(const Eigen::Map<Eigen::MatrixXd> x, Rcpp::NumericMatri
       Rcpp::Named("npasses") = path.npasses, Rcpp::Named("status") = path.status,
       Rcpp::Named("message") = path.message);
 }
+
+// [[Rcpp::export]]
+Rcpp::NumericVector cox_log_partial_cpp(const Eigen::Map<Eigen::MatrixXd> eta,
+                                        Rcpp::NumericVector time, Rcpp::NumericVector status,
+                                        Rcpp::NumericVector weights) {
+  const auto out = radsig::penalized::cox_log_partial(eta, as_eigen(time), as_eigen(status),
+                                                      as_eigen(weights));
+  return Rcpp::NumericVector(out.begin(), out.end());
+}

@@ -166,7 +166,7 @@ design standardise(const Eigen::Ref<const Eigen::MatrixXd>& x, const Eigen::Vect
 }
 
 lambda_schedule::lambda_schedule(const enet_options& opt, Eigen::Index n, Eigen::Index p,
-                                 double scale)
+                                 double scale, bool float_exponent)
     : alpha_(opt.alpha), big_(opt.big) {
   if (!opt.lambda.empty()) {
     user_ = true;
@@ -180,7 +180,10 @@ lambda_schedule::lambda_schedule(const enet_options& opt, Eigen::Index n, Eigen:
   double ratio = opt.lambda_min_ratio;
   if (ratio < 0) ratio = n < p ? 0.01 : 1e-4;
   const double eqs = std::max(opt.eps, ratio);
-  alf_ = n_ > 1 ? std::pow(eqs, 1.0 / (static_cast<double>(n_) - 1.0)) : 1.0;
+  const double expo = float_exponent
+                          ? static_cast<double>(1.0f / static_cast<float>(n_ - 1))
+                          : 1.0 / (static_cast<double>(n_) - 1.0);
+  alf_ = n_ > 1 ? std::pow(eqs, expo) : 1.0;
 }
 
 double lambda_schedule::at(int m, const Eigen::VectorXd& ga, const design& d, double& prev) {

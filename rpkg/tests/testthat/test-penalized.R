@@ -275,3 +275,74 @@ test_that("coefficient bounds are respected as in glmnet", {
   expect_same_path(r, g)
   expect_true(all(r$beta >= -0.2 - 1e-12 & r$beta <= 0.5 + 1e-12))
 })
+
+test_that("cox paths (Breslow) and cv (deviance, C) equal glmnet's, with ties", {
+  skip_if_not_installed("glmnet")
+  skip_if_not_installed("survival")
+  set.seed(3)
+  n <- 80
+  x <- matrix(rnorm(n * 12), n, 12)
+  tt <- round(rexp(n, exp(0.7 * x[, 1] - 0.5 * x[, 2])) * 10) + 1  # many ties
+  st <- rbinom(n, 1, 0.7)
+  y <- survival::Surv(tt, st)
+  w <- runif(n, 0.5, 2)
+  off <- rnorm(n, 0, 0.3)
+  for (alpha in c(1, 0.5, 0)) {
+    for (cfg in list(list(), list(standardize = FALSE), list(weights = w),
+                     list(offset = off))) {
+      g <- do.call(glmnet::glmnet, c(list(x, y, family = "cox", alpha = alpha,
+                                          thresh = 1e-14), cfg))
+      r <- do.call(fit_elastic_net, c(list(x, y, family = "cox", alpha = alpha,
+                                           thresh = 1e-14), cfg))
+      expect_same_path(r, g)
+    }
+  }
+  r1 <- fit_elastic_net(x, y, family = "cox", thresh = 1e-14)
+  r2 <- fit_elastic_net(x, cbind(time = tt, status = st), family = "cox", thresh = 1e-14)
+  expect_equal(r2$beta, r1$beta)
+  g1 <- glmnet::glmnet(x, y, family = "cox", thresh = 1e-14)
+  expect_equal(predict(r1, x[1:4, ], s = 0.05, type = "response"),
+               predict(g1, x[1:4, ], s = 0.05, type = "response"), tolerance = 1e-8,
+               ignore_attr = TRUE)
+  expect_equal(predict(r, x[1:4, ], s = 0.05, newoffset = off[1:4]),
+               predict(g, x[1:4, ], s = 0.05, newoffset = off[1:4]), tolerance = 1e-8,
+               ignore_attr = TRUE)
+  for (tm in c("deviance", "C")) {
+    set.seed(5)
+    g <- glmnet::cv.glmnet(x, y, family = "cox", type.measure = tm, weights = w, nfolds = 5)
+    r <- cv_elastic_net(x, y, family = "cox", type_measure = tm, weights = w, nfolds = 5,
+                        seed = 5, stratify = FALSE)
+    expect_equal(r$cvm, g$cvm, tolerance = 1e-6)
+    expect_equal(r$cvsd, g$cvsd, tolerance = 1e-6)
+    expect_equal(c(r$lambda_min, r$lambda_1se), c(g$lambda.min, g$lambda.1se))
+  }
+  expect_match(rad_score_formula(r), "Rad-score")
+})
+
+test_that("wpbc cox path equals glmnet's", {
+  skip_if_not_installed("glmnet")
+  skip_if_not_installed("TH.data")
+  skip_if_not_installed("survival")
+  d <- wpbc_data()
+  e <- new.env()
+  utils::data("wpbc", package = "TH.data", envir = e)
+  w <- stats::na.omit(e$wpbc)
+  y <- survival::Surv(w$time, as.integer(w$status == "R"))
+  g <- glmnet::glmnet(d$x, y, family = "cox")
+  r <- fit_elastic_net(d$x, y, family = "cox")
+  expect_same_path(r, g, tol = 1e-7)
+})
+
+test_that("bad survival responses give classed errors", {
+  x <- matrix(rnorm(40), 20, 2)
+  expect_error(fit_elastic_net(x, cbind(time = c(-1, rep(1, 19)), status = 1), family = "cox"),
+               class = "radsig_error_value")
+  expect_error(fit_elastic_net(x, cbind(time = 1:20, status = 2), family = "cox"),
+               class = "radsig_error_value")
+  expect_error(fit_elastic_net(x, cbind(time = 1:20, status = 0), family = "cox"),
+               class = "radsig_error_value")
+  expect_error(fit_elastic_net(x, cbind(time = 1:19, status = 1)[c(1:19, NA), ],
+                               family = "cox"), class = "radsig_error_missing")
+  expect_error(fit_elastic_net(x, cbind(time = 1:20, status = 1), family = "cox",
+                               ties = "efron"), class = "radsig_error_value")
+})

@@ -81,6 +81,12 @@ enet_path fit_cox(const Eigen::Ref<const Eigen::MatrixXd>& x, const Eigen::Vecto
                   const Eigen::VectorXd& offset, const enet_options& opt,
                   const progress_callbacks& cb = {});
 
+// Breslow log partial likelihood (weights not normalised; censored times shifted by
+// 100 * DBL_EPSILON as glmnet) of each column of the linear predictor `eta` (n x L).
+std::vector<double> cox_log_partial(const Eigen::MatrixXd& eta, const Eigen::VectorXd& time,
+                                    const Eigen::VectorXd& status,
+                                    const Eigen::VectorXd& weights);
+
 // Coefficients at arbitrary lambda values s by linear interpolation between the path's
 // lambdas (glmnet's predict(..., exact = FALSE)): s above the first lambda gives the first
 // solution, s below the last gives the last. Returns (p + 1) x |s| per class (intercept

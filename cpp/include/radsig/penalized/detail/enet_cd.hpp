@@ -35,7 +35,10 @@ design standardise(const Eigen::Ref<const Eigen::MatrixXd>& x, const Eigen::Vect
 // "infinite" (the null model), the second is lambda_max * ratio^(1/(L-1)), then geometric.
 class lambda_schedule {
  public:
-  lambda_schedule(const enet_options& opt, Eigen::Index n, Eigen::Index p, double scale);
+  // `float_exponent`: compute the ratio exponent 1/(L-1) in single precision, as glmnet's
+  // Fortran coxnet does (its lambdas then differ from the double-precision ones by ~1e-9).
+  lambda_schedule(const enet_options& opt, Eigen::Index n, Eigen::Index p, double scale,
+                  bool float_exponent = false);
   bool user() const { return user_; }
   int size() const { return static_cast<int>(n_); }
   // Lambda number m given the current absolute gradients ga (used at m == 1). Sets `prev`
