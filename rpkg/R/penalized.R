@@ -254,7 +254,7 @@ predict.radsig_enet <- function(object, newx = NULL, s = NULL,
                                          "nonzero"), newoffset = NULL, ...) {
   type <- match_choice(type, c("link", "response", "class", "coefficients", "nonzero"),
                        "type")
-  if (type == "coefficients") return(coef(object, s = s))
+  if (type == "coefficients") return(stats::coef(object, s = s))
   cf <- enet_coef_full(object, s)
   if (type == "nonzero") {
     b <- cf[-1L, , drop = FALSE]

@@ -77,8 +77,8 @@ cv_elastic_net <- function(x, y, family = c("gaussian", "binomial", "multinomial
       cf <- enet_coef_full(fold_fit, lambda_full)[-1L, , drop = FALSE]
       pr <- list(pred = prep$x[held, , drop = FALSE] %*% cf, coef = cf)
     } else {
-      pr <- list(pred = predict(fold_fit, prep$x[held, , drop = FALSE], s = lambda_full,
-                                type = "link",
+      pr <- list(pred = stats::predict(fold_fit, prep$x[held, , drop = FALSE],
+                                       s = lambda_full, type = "link",
                                 newoffset = if (is.null(prep$offset)) NULL else
                                   prep$offset[held]))
     }
@@ -312,7 +312,7 @@ print.radsig_cv_enet <- function(x, digits = max(3, getOption("digits") - 3), ..
 #' predict(cv, x[1:3, ])
 #' @export
 coef.radsig_cv_enet <- function(object, s = "lambda_1se", ...) {
-  coef(object$fit, s = enet_cv_s(object, s))
+  stats::coef(object$fit, s = enet_cv_s(object, s))
 }
 
 #' @rdname coef.radsig_cv_enet
@@ -320,7 +320,7 @@ coef.radsig_cv_enet <- function(object, s = "lambda_1se", ...) {
 predict.radsig_cv_enet <- function(object, newx = NULL, s = "lambda_1se",
                                    type = c("link", "response", "class", "coefficients",
                                             "nonzero"), newoffset = NULL, ...) {
-  predict(object$fit, newx = newx, s = enet_cv_s(object, s), type = type,
+  stats::predict(object$fit, newx = newx, s = enet_cv_s(object, s), type = type,
           newoffset = newoffset)
 }
 
