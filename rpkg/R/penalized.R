@@ -15,11 +15,13 @@
 #' @param x Numeric matrix or data frame of numeric columns (observations in rows). Column
 #'   names are kept. Constant columns get coefficient zero.
 #' @param y Response: numeric for `"gaussian"`; two classes (factor, 0/1, ...) for
-#'   `"binomial"` (the second level is the event, as glmnet); a `survival::Surv` object or
-#'   a two-column (time, status) matrix for `"cox"`.
-#' @param family One of `"gaussian"`, `"binomial"`, `"cox"` (Breslow partial likelihood,
-#'   no intercept; `coef()` then has no intercept row, as glmnet). `"multinomial"` is not
-#'   available yet and signals an error.
+#'   `"binomial"` (the second level is the event, as glmnet); a factor (or vector) with at
+#'   least two classes for `"multinomial"`; a `survival::Surv` object or a two-column
+#'   (time, status) matrix for `"cox"`.
+#' @param family One of `"gaussian"`, `"binomial"`, `"multinomial"` (glmnet's
+#'   `type.multinomial = "ungrouped"`; `coef()` and `predict()` then give one coefficient
+#'   matrix per class and 3-d arrays, as glmnet) or `"cox"` (Breslow partial likelihood, no
+#'   intercept; `coef()` then has no intercept row, as glmnet).
 #' @param alpha Elastic-net mixing in `[0, 1]`: 1 = LASSO, 0 = ridge.
 #' @param lambda Optional user lambda sequence (sorted decreasingly; no early stop).
 #' @param nlambda Number of lambdas of the automatic sequence.
@@ -29,7 +31,8 @@
 #'   original scale).
 #' @param intercept Fit an intercept (ignored for `"cox"`).
 #' @param weights Non-negative observation weights (normalised internally).
-#' @param offset Optional offset added to the linear predictor.
+#' @param offset Optional offset added to the linear predictor (an `n x K` matrix for
+#'   `"multinomial"`).
 #' @param penalty_factor Non-negative per-predictor penalty multipliers (rescaled to sum to
 #'   `ncol(x)` as glmnet does); 0 = unpenalised, `Inf` = excluded.
 #' @param lower_limits,upper_limits Bounds for the coefficients (length 1 or `ncol(x)`).
@@ -41,7 +44,8 @@
 #' @param ties Cox ties handling: `"breslow"` (glmnet's). `"efron"` is not available yet
 #'   and signals an error.
 #' @return An object of class `radsig_enet`: `a0` (intercepts), `beta` (a `p x L` matrix of
-#'   coefficients), `lambda`, `dev_ratio`, `nulldev`, `df`, `npasses` and the settings used.
+#'   coefficients; for multinomial a `K x L` intercept matrix and a list of `K` matrices),
+#'   `lambda`, `dev_ratio`, `nulldev`, `df`, `npasses` and the settings used.
 #' @seealso [cv_elastic_net()], [coef.radsig_enet()], [predict.radsig_enet()]
 #' @examples
 #' set.seed(1)
@@ -84,10 +88,6 @@ enet_prepare <- function(x, y, family, alpha, lambda, nlambda, lambda_min_ratio,
   xnames <- colnames(x)
   if (is.null(xnames)) xnames <- paste0("V", seq_len(p))
   resp <- enet_response(y, family, n, call = call)
-  if (family == "multinomial") {
-    radsig_abort("family \"multinomial\" is not available yet in radsig.",
-                 class = "radsig_error_value", arg = "family", call = call)
-  }
   alpha <- check_scalar_number(alpha, "alpha", 0, 1, call = call)
   nlambda <- check_count(nlambda, "nlambda", call = call)
   if (!is.null(lambda_min_ratio)) {
@@ -131,7 +131,8 @@ enet_prepare <- function(x, y, family, alpha, lambda, nlambda, lambda_min_ratio,
     dfmax = dfmax, exclude = sort(unique(excl)), efron = ties == "efron")
   list(x = x, y = resp$y, classnames = resp$classnames, family = family,
        weights = enet_weights(weights, n, call = call),
-       offset = enet_offset(offset, n, call = call), control = control, xnames = xnames,
+       offset = enet_offset(offset, n, k = if (family == "multinomial") ncol(resp$y) else 1L,
+                            call = call), control = control, xnames = xnames,
        user_lambda = !is.null(lambda))
 }
 
@@ -145,16 +146,27 @@ enet_fit_prepared <- function(prep, call = NULL, rows = NULL) {
     x <- x[rows, , drop = FALSE]
     y <- y[rows, , drop = FALSE]
     w <- w[rows]
-    if (!is.null(off)) off <- off[rows]
+    if (!is.null(off)) off <- off[rows, , drop = FALSE]
   }
-  offm <- if (is.null(off)) matrix(0, 0, 0) else matrix(off, ncol = 1L)
+  offm <- if (is.null(off)) matrix(0, 0, 0) else off
   res <- call_core(enet_path_cpp(x, y, prep$family, w, offm, prep$control))
   if (res$status != 0) warning(res$message, call. = FALSE)
   L <- length(res$lambda)
-  beta <- res$beta[[1L]]
-  dimnames(beta) <- list(prep$xnames, paste0("s", seq_len(L) - 1L))
-  a0 <- drop(res$a0)
-  names(a0) <- colnames(beta)
+  snames <- paste0("s", seq_len(L) - 1L)
+  if (prep$family == "multinomial") {
+    beta <- lapply(res$beta, function(b) {
+      dimnames(b) <- list(prep$xnames, snames)
+      b
+    })
+    names(beta) <- prep$classnames
+    a0 <- res$a0
+    dimnames(a0) <- list(prep$classnames, snames)
+  } else {
+    beta <- res$beta[[1L]]
+    dimnames(beta) <- list(prep$xnames, snames)
+    a0 <- drop(res$a0)
+    names(a0) <- snames
+  }
   structure(list(
     call = call, family = prep$family, a0 = a0, beta = beta, lambda = res$lambda,
     dev_ratio = res$dev_ratio, nulldev = res$nulldev, df = res$df, npasses = res$npasses,
@@ -220,12 +232,23 @@ coef.radsig_enet <- function(object, s = NULL, ...) {
   if (object$family == "cox") out[-1L, , drop = FALSE] else out
 }
 
-# Coefficients with the intercept row (zero for cox).
+# Coefficients with the intercept row (zero for cox); a list per class for multinomial.
 enet_coef_full <- function(object, s = NULL, call = sys.call(-1)) {
-  full <- rbind(`(Intercept)` = object$a0, object$beta)
+  if (object$family == "multinomial") {
+    out <- lapply(seq_along(object$beta), function(k) {
+      enet_coef_one(object$a0[k, ], object$beta[[k]], object$lambda, s, call)
+    })
+    names(out) <- names(object$beta)
+    return(out)
+  }
+  enet_coef_one(object$a0, object$beta, object$lambda, s, call)
+}
+
+enet_coef_one <- function(a0, beta, lambda, s, call) {
+  full <- rbind(`(Intercept)` = a0, beta)
   if (is.null(s)) return(full)
   s <- enet_resolve_s(s, call = call)
-  ip <- enet_interp(object$lambda, s)
+  ip <- enet_interp(lambda, s)
   out <- full[, ip$left, drop = FALSE] %*% diag(ip$frac, length(s)) +
     full[, ip$right, drop = FALSE] %*% diag(1 - ip$frac, length(s))
   dimnames(out) <- list(rownames(full), paste0("s", seq_along(s) - 1L))
@@ -256,12 +279,15 @@ predict.radsig_enet <- function(object, newx = NULL, s = NULL,
                        "type")
   if (type == "coefficients") return(stats::coef(object, s = s))
   cf <- enet_coef_full(object, s)
+  if (object$family == "multinomial") {
+    return(enet_predict_multinomial(object, cf, newx, type, newoffset))
+  }
   if (type == "nonzero") {
     b <- cf[-1L, , drop = FALSE]
     return(lapply(seq_len(ncol(b)), function(j) which(b[, j] != 0)))
   }
   if (type == "class" && object$family != "binomial") {
-    radsig_abort("`type = \"class\"` is only available for the binomial family.",
+    radsig_abort("`type = \"class\"` is only available for the binomial and multinomial families.",
                  class = "radsig_error_value", arg = "type")
   }
   if (is.null(newx)) {
@@ -280,9 +306,8 @@ predict.radsig_enet <- function(object, newx = NULL, s = NULL,
       radsig_abort("The model was fitted with an offset: supply `newoffset`.",
                    class = "radsig_error_missing", arg = "newoffset")
     }
-    newoffset <- check_numeric_vector(drop(newoffset), "newoffset")
-    check_same_length(seq_len(nrow(newx)), newoffset, "newx", "newoffset")
-    eta <- eta + newoffset
+    newoffset <- enet_offset(newoffset, nrow(newx))
+    eta <- eta + drop(newoffset)
   }
   switch(type,
     link = eta,
@@ -310,6 +335,15 @@ predict.radsig_enet <- function(object, newx = NULL, s = NULL,
 #' @export
 plot.radsig_enet <- function(x, xvar = c("lambda", "norm", "dev"), label = FALSE, ...) {
   xvar <- match_choice(xvar, c("lambda", "norm", "dev"), "xvar")
+  if (x$family == "multinomial") {
+    for (k in names(x$beta)) {
+      y <- x
+      y$family <- "single class"
+      y$beta <- x$beta[[k]]
+      plot.radsig_enet(y, xvar = xvar, label = label, main = k, ...)
+    }
+    return(invisible(x))
+  }
   b <- x$beta
   h <- switch(xvar, lambda = log(x$lambda), norm = colSums(abs(b)), dev = x$dev_ratio)
   xlab <- switch(xvar, lambda = "Log Lambda", norm = "L1 Norm",
@@ -324,4 +358,44 @@ plot.radsig_enet <- function(x, xvar = c("lambda", "norm", "dev"), label = FALSE
     }
   }
   invisible(x)
+}
+
+# Multinomial predictions: link/response arrays n x K x |s| (as glmnet), class matrix.
+enet_predict_multinomial <- function(object, cf, newx, type, newoffset,
+                                     call = sys.call(-1)) {
+  if (type == "nonzero") {
+    return(lapply(cf, function(b) {
+      lapply(seq_len(ncol(b)), function(j) which(b[-1L, j] != 0))
+    }))
+  }
+  if (is.null(newx)) {
+    radsig_abort("`newx` is required for this prediction type.",
+                 class = "radsig_error_missing", arg = "newx", call = call)
+  }
+  newx <- check_numeric_matrix(newx, "newx", call = call)
+  p <- nrow(cf[[1L]]) - 1L
+  if (ncol(newx) != p) {
+    radsig_abort(sprintf("`newx` must have %d columns, not %d.", p, ncol(newx)),
+                 class = "radsig_error_length", arg = "newx", call = call)
+  }
+  K <- length(cf)
+  ns <- ncol(cf[[1L]])
+  eta <- array(0, c(nrow(newx), K, ns),
+               dimnames = list(rownames(newx), names(cf), colnames(cf[[1L]])))
+  for (k in seq_len(K)) eta[, k, ] <- cbind(1, newx) %*% cf[[k]]
+  if (object$offset) {
+    if (is.null(newoffset)) {
+      radsig_abort("The model was fitted with an offset: supply `newoffset`.",
+                   class = "radsig_error_missing", arg = "newoffset", call = call)
+    }
+    newoffset <- enet_offset(newoffset, nrow(newx), k = K, call = call)
+    for (j in seq_len(ns)) eta[, , j] <- eta[, , j] + newoffset
+  }
+  if (type == "link") return(eta)
+  pr <- exp(eta)
+  tot <- apply(pr, c(1, 3), sum)
+  for (k in seq_len(K)) pr[, k, ] <- pr[, k, ] / tot
+  if (type == "response") return(pr)
+  cls <- apply(eta, 3, function(e) names(cf)[max.col(matrix(e, ncol = K), "first")])
+  matrix(cls, nrow = nrow(newx), dimnames = list(rownames(newx), colnames(cf[[1L]])))
 }

@@ -16,7 +16,7 @@ enet_cox_cv_curve <- function(predmat, prep, foldid, measure, fold_coefs) {
   nfolds <- max(foldid)
   y <- prep$y
   w <- prep$weights
-  off <- if (is.null(prep$offset)) 0 else prep$offset
+  off <- if (is.null(prep$offset)) 0 else drop(prep$offset)
   if (measure == "deviance") {
     cvraw <- t(vapply(seq_len(nfolds), function(k) {
       h <- foldid == k

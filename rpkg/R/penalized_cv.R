@@ -11,7 +11,7 @@
 #' **Folds.** With `stratify = FALSE`, folds are `sample(rep(seq_len(nfolds), length.out =
 #' n))` drawn after `set.seed(seed)`, i.e. exactly the folds `cv.glmnet(nfolds = nfolds)`
 #' draws after the same `set.seed()`. The default `stratify = TRUE` instead balances the
-#' classes (binomial) or events (cox) across folds, so its folds differ from cv.glmnet's.
+#' classes (binomial, multinomial) or events (cox) across folds, so its folds differ from cv.glmnet's.
 #' `seed` is applied locally (the global random stream is restored afterwards).
 #'
 #' **Repeats.** With `repeats > 1` the fold assignment is redrawn `repeats` times (from one
@@ -31,7 +31,9 @@
 #'   values `1..K` (or a matrix with one column per repeat).
 #' @param stratify Balance classes / events across folds (see Details).
 #' @param type_measure Loss: `"default"` (`"mse"` for gaussian, `"deviance"` otherwise),
-#'   `"deviance"`, `"mse"`, `"mae"`, `"auc"` or `"class"` (binomial), `"C"` (cox).
+#'   `"deviance"`, `"mse"`, `"mae"`, `"class"` (binomial, multinomial), `"auc"` (binomial;
+#'   ties in the predictions count 1/2, where cv.glmnet breaks them at random), `"C"`
+#'   (cox, Harrell's C from `survival::concordance()`).
 #' @param seed Optional seed for the fold assignment.
 #' @return An object of class `radsig_cv_enet` with `lambda`, `cvm`, `cvsd`, `cvup`,
 #'   `cvlo`, `nzero`, `lambda_min`, `lambda_1se`, `index`, `foldid`, `fit` (the full-data
@@ -80,14 +82,19 @@ cv_elastic_net <- function(x, y, family = c("gaussian", "binomial", "multinomial
       pr <- list(pred = stats::predict(fold_fit, prep$x[held, , drop = FALSE],
                                        s = lambda_full, type = "link",
                                 newoffset = if (is.null(prep$offset)) NULL else
-                                  prep$offset[held]))
+                                  prep$offset[held, , drop = FALSE]))
     }
     progress()
     pr
   }, future.seed = NULL)
   curves <- lapply(seq_len(repeats), function(r) {
-    predmat <- matrix(NA_real_, N, length(lambda_full))
     ts <- which(tasks$rep == r)
+    if (fam == "multinomial") {
+      predmat <- array(NA_real_, c(N, ncol(prep$y), length(lambda_full)))
+      for (t in ts) predmat[foldid[, r] == tasks$fold[t], , ] <- preds[[t]]$pred
+      return(enet_multinomial_cv_curve(predmat, prep, foldid[, r], type_measure))
+    }
+    predmat <- matrix(NA_real_, N, length(lambda_full))
     for (t in ts) predmat[foldid[, r] == tasks$fold[t], ] <- preds[[t]]$pred
     if (fam == "cox") {
       coefs <- lapply(ts[order(tasks$fold[ts])], function(t) preds[[t]]$coef)
@@ -231,11 +238,18 @@ enet_cv_curve <- function(predmat, prep, foldid, measure) {
         class = (1 - yy) * (pr > 0.5) + yy * (pr <= 0.5))
     },
     cox = return(enet_cox_cv_curve(predmat, prep, foldid, measure)))
-  if (N / nfolds < 3) {
+  enet_cv_grouped(cvraw, w, foldid, grouped, N - colSums(is.na(predmat)))
+}
+
+# Per-fold weighted means of the pointwise losses, then the CV mean and SE (cv.glmnet's
+# grouped = TRUE; grouped = FALSE when fewer than 3 observations per fold).
+enet_cv_grouped <- function(cvraw, w, foldid, grouped, Nobs) {
+  nfolds <- max(foldid)
+  if (nrow(cvraw) / nfolds < 3 && grouped) {
     warning("Option grouped = FALSE enforced, since < 3 observations per fold.", call. = FALSE)
     grouped <- FALSE
   }
-  if (!grouped) return(enet_cv_stats(cvraw, w, N - colSums(is.na(predmat))))
+  if (!grouped) return(enet_cv_stats(cvraw, w, Nobs))
   cvraw[is.infinite(cvraw)] <- NA
   fold_means <- t(vapply(seq_len(nfolds), function(k) {
     h <- foldid == k
@@ -342,4 +356,32 @@ plot.radsig_cv_enet <- function(x, ...) {
   graphics::axis(3, at = ll, labels = x$nzero, tick = FALSE, line = -0.5, cex.axis = 0.7)
   graphics::abline(v = log(c(x$lambda_min, x$lambda_1se)), lty = 3)
   invisible(x)
+}
+
+# Multinomial CV losses (cv.glmnet's cv.multnet) from an N x K x L array of link values.
+enet_multinomial_cv_curve <- function(predmat, prep, foldid, measure) {
+  y <- prep$y
+  K <- ncol(y)
+  ywt <- rowSums(y)
+  y <- y / ywt
+  w <- prep$weights * ywt
+  bigY <- array(y, dim(predmat))
+  pr <- exp(predmat)
+  tot <- apply(pr, c(1, 3), sum)
+  for (k in seq_len(K)) pr[, k, ] <- pr[, k, ] / tot
+  cvraw <- switch(measure,
+    mse = apply((bigY - pr)^2, c(1, 3), sum),
+    mae = apply(abs(bigY - pr), c(1, 3), sum),
+    deviance = {
+      pr <- pmin(pmax(pr, 1e-5), 1 - 1e-5)
+      ly <- bigY * log(bigY)
+      ly[bigY == 0] <- 0
+      apply(2 * (ly - bigY * log(pr)), c(1, 3), sum)
+    },
+    class = apply(pr, 3, function(pk) {
+      cls <- max.col(matrix(pk, ncol = K), "first")
+      1 - y[cbind(seq_len(nrow(y)), cls)]
+    }))
+  na1 <- matrix(is.na(predmat[, 1L, ]), nrow = nrow(y))
+  enet_cv_grouped(cvraw, w, foldid, TRUE, nrow(y) - colSums(na1))
 }

@@ -119,11 +119,21 @@ enet_weights <- function(weights, n, call = sys.call(-1)) {
   w
 }
 
-enet_offset <- function(offset, n, call = sys.call(-1)) {
+# Offset as an n x k matrix (k = number of classes for multinomial, else 1).
+enet_offset <- function(offset, n, k = 1L, call = sys.call(-1)) {
   if (is.null(offset)) return(NULL)
-  o <- check_numeric_vector(drop(offset), "offset", call = call)
-  check_same_length(seq_len(n), o, "x", "offset", call = call)
-  o
+  if (k == 1L) {
+    o <- check_numeric_vector(drop(offset), "offset", call = call)
+    check_same_length(seq_len(n), o, "x", "offset", call = call)
+    return(matrix(o, ncol = 1L))
+  }
+  if (!is.matrix(offset) || !is.numeric(offset) || nrow(offset) != n || ncol(offset) != k) {
+    radsig_abort(sprintf("`offset` must be a numeric %d x %d matrix for this multinomial model.",
+                         n, k), class = "radsig_error_length", arg = "offset", call = call)
+  }
+  check_numeric_vector(as.vector(offset), "offset", call = call)
+  storage.mode(offset) <- "double"
+  offset
 }
 
 enet_penalty_factor <- function(pf, p, call = sys.call(-1)) {

@@ -59,6 +59,10 @@ rad_score_coef <- function(fit, s, call = sys.call(-1)) {
     radsig_abort("`s` must be a single lambda.", class = "radsig_error_length", arg = "s",
                  call = call)
   }
+  if (fit$family == "multinomial") {
+    radsig_abort("A rad-score needs a gaussian, binomial or cox model (one linear predictor).",
+                 class = "radsig_error_value", arg = "fit", call = call)
+  }
   cf <- enet_coef_full(fit, s = s, call = call)
   stats::setNames(cf[, 1L], rownames(cf))
 }
@@ -114,7 +118,9 @@ selection_frequency <- function(x, y, ..., B = 100, seed = NULL, s = "lambda_min
   })
   sel <- vapply(draws, function(d) {
     cv <- cv_elastic_net(x[d$idx, , drop = FALSE], ysub(d$idx), ..., seed = d$seed)
-    enet_coef_full(cv$fit, enet_cv_s(cv, s))[-1L, 1L] != 0
+    cf <- enet_coef_full(cv$fit, enet_cv_s(cv, s))
+    if (!is.list(cf)) cf <- list(cf)
+    Reduce(`|`, lapply(cf, function(b) b[-1L, 1L] != 0))
   }, logical(ncol(x)))
   sel <- matrix(sel, nrow = ncol(x))
   nm <- colnames(x)

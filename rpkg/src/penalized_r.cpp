@@ -73,8 +73,9 @@ Rcpp::List enet_path_cpp(const Eigen::Map<Eigen::MatrixXd> x, Rcpp::NumericMatri
     case pz::family::cox:
       path = pz::fit_cox(x, ym.col(0), ym.col(1), w, off, opt, cb);
       break;
-    default:
-      throw radsig::invalid_argument("family", "multinomial is not available yet");
+    case pz::family::multinomial:
+      path = pz::fit_multinomial(x, ym, w, om, opt, cb);
+      break;
   }
   Rcpp::List beta(path.beta.size());
   for (std::size_t k = 0; k < path.beta.size(); ++k) beta[k] = Rcpp::wrap(path.beta[k]);

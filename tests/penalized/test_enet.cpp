@@ -158,3 +158,45 @@ TEST(Enet, ConstantColumnGetsZero) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(EnetCox, LogPartialLikelihoodHandDerived) {
+  // times 1, 2, 3 with deaths at 1 and 2: Breslow log-lik at eta = 0 is -(log 3 + log 2);
+  // a tie of two deaths at time 1 gives -2 log 3 for the tied pair.
+  Eigen::MatrixXd eta = Eigen::MatrixXd::Zero(3, 1);
+  const Eigen::VectorXd w = Eigen::VectorXd::Ones(3);
+  const auto a = pz::cox_log_partial(eta, Eigen::Vector3d(1, 2, 3), Eigen::Vector3d(1, 1, 0), w);
+  EXPECT_NEAR(a[0], -(std::log(3.0) + std::log(2.0)), 1e-14);
+  const auto b = pz::cox_log_partial(eta, Eigen::Vector3d(1, 1, 3), Eigen::Vector3d(1, 1, 0), w);
+  EXPECT_NEAR(b[0], -2.0 * std::log(3.0), 1e-14);
+}
+
+TEST(EnetCox, PathStartsAtNullAndGainsDeviance) {
+  const auto pr = make_problem(120, 8, 21);
+  const auto path = pz::fit_cox(pr.x, pr.time, pr.status, {}, {}, pz::enet_options{});
+  EXPECT_EQ(path.df[0], 0);
+  EXPECT_NEAR(path.dev_ratio[0], 0.0, 1e-12);
+  for (std::size_t l = 1; l < path.dev_ratio.size(); ++l)
+    EXPECT_GE(path.dev_ratio[l], path.dev_ratio[l - 1] - 1e-10);
+  EXPECT_EQ(path.a0.cwiseAbs().maxCoeff(), 0.0);
+}
+
+TEST(EnetMultinomial, IntercepsCentredAndProbabilitiesValid) {
+  const auto pr = make_problem(150, 6, 22);
+  Eigen::MatrixXd y = Eigen::MatrixXd::Zero(150, 3);
+  for (int i = 0; i < 150; ++i) y(i, pr.x(i, 0) < -0.5 ? 0 : (pr.x(i, 0) < 0.5 ? 1 : 2)) = 1;
+  const auto path = pz::fit_multinomial(pr.x, y, {}, {}, pz::enet_options{});
+  ASSERT_EQ(path.beta.size(), 3u);
+  for (Eigen::Index l = 0; l < path.a0.cols(); ++l) EXPECT_NEAR(path.a0.col(l).sum(), 0.0, 1e-10);
+  EXPECT_GT(path.dev_ratio.back(), 0.3);
+  // the informative predictor enters first
+  const Eigen::Index first = static_cast<Eigen::Index>(
+      std::find_if(path.df.begin(), path.df.end(), [](int v) { return v > 0; }) - path.df.begin());
+  ASSERT_LT(first, path.a0.cols());
+  EXPECT_NE(path.beta[0](0, first) == 0.0 && path.beta[2](0, first) == 0.0, true);
+  EXPECT_THROW(pz::fit_multinomial(pr.x, y.leftCols(1), {}, {}, pz::enet_options{}),
+               radsig::invalid_argument);
+}
+
+}  // namespace

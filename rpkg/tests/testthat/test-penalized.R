@@ -248,7 +248,9 @@ test_that("bad input gives classed errors", {
   expect_error(fit_elastic_net(x, d$yg, lambda_min_ratio = 2), class = "radsig_error_value")
   expect_error(fit_elastic_net(x, d$yg, lower_limits = 1), class = "radsig_error_value")
   expect_error(fit_elastic_net(x, rep(1, nrow(x))), class = "radsig_error_value")
-  expect_error(fit_elastic_net(x, d$yg, family = "multinomial"), class = "radsig_error")
+  expect_error(fit_elastic_net(x, d$yg, family = "multinomial"), class = "radsig_error_value")
+  expect_error(fit_elastic_net(x, rep(1:3, 30), family = "multinomial", offset = d$off),
+               class = "radsig_error_length")
   expect_error(fit_elastic_net("a", d$yg), class = "radsig_error_type")
   expect_error(cv_elastic_net(x[1:5, ], d$yg[1:5], nfolds = 10), class = "radsig_error_value")
   expect_error(cv_elastic_net(x, d$yg, foldid = rep(1:3, 10)), class = "radsig_error_length")
@@ -345,4 +347,56 @@ test_that("bad survival responses give classed errors", {
                                family = "cox"), class = "radsig_error_missing")
   expect_error(fit_elastic_net(x, cbind(time = 1:20, status = 1), family = "cox",
                                ties = "efron"), class = "radsig_error_value")
+})
+
+test_that("multinomial paths, predictions and cv equal glmnet's", {
+  skip_if_not_installed("glmnet")
+  set.seed(4)
+  n <- 120
+  x <- matrix(rnorm(n * 10), n, 10)
+  eta <- cbind(0, x[, 1] - x[, 2], 0.5 * x[, 3] + x[, 1])
+  pr <- exp(eta) / rowSums(exp(eta))
+  y <- factor(apply(pr, 1, function(q) sample(c("N0", "N1-2", "N3+"), 1, prob = q)))
+  w <- runif(n, 0.5, 2)
+  off <- matrix(rnorm(n * 3, 0, 0.3), n, 3)
+  for (alpha in c(1, 0.5, 0)) {
+    for (cfg in list(list(), list(standardize = FALSE), list(weights = w),
+                     list(offset = off), list(intercept = FALSE))) {
+      g <- do.call(glmnet::glmnet, c(list(x, y, family = "multinomial", alpha = alpha,
+                                          thresh = 1e-14), cfg))
+      r <- do.call(fit_elastic_net, c(list(x, y, family = "multinomial", alpha = alpha,
+                                           thresh = 1e-14), cfg))
+      expect_equal(r$lambda, g$lambda, tolerance = 1e-10)
+      expect_equal(r$dev_ratio, g$dev.ratio, tolerance = 1e-8)
+      cg <- coef(g)
+      cr <- coef(r)
+      for (k in 1:3) {
+        expect_lt(max(abs(cr[[k]] - as.matrix(cg[[k]]))), 1e-8)
+      }
+    }
+  }
+  g <- glmnet::glmnet(x, y, family = "multinomial")
+  r <- fit_elastic_net(x, y, family = "multinomial")
+  s <- c(0.1, 0.02)
+  for (type in c("link", "response", "class")) {
+    expect_equal(predict(r, x[1:5, ], s = s, type = type),
+                 predict(g, x[1:5, ], s = s, type = type), ignore_attr = TRUE,
+                 tolerance = 1e-8)
+  }
+  for (tm in c("deviance", "class")) {
+    set.seed(9)
+    g <- glmnet::cv.glmnet(x, y, family = "multinomial", type.measure = tm, weights = w,
+                           nfolds = 5)
+    r <- cv_elastic_net(x, y, family = "multinomial", type_measure = tm, weights = w,
+                        nfolds = 5, seed = 9, stratify = FALSE)
+    expect_equal(r$cvm, g$cvm, tolerance = 1e-6)
+    expect_equal(r$cvsd, g$cvsd, tolerance = 1e-6)
+    expect_equal(c(r$lambda_min, r$lambda_1se), c(g$lambda.min, g$lambda.1se))
+  }
+  expect_error(rad_score(r, x), class = "radsig_error_value")
+  pdf(NULL)
+  on.exit(grDevices::dev.off())
+  expect_invisible(plot(r$fit))
+  expect_error(fit_elastic_net(x, factor(rep(c("a", "b", "c"), c(59, 60, 1))),
+                               family = "multinomial"), class = "radsig_error_value")
 })

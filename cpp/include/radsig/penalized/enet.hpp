@@ -75,6 +75,11 @@ enet_path fit_binomial(const Eigen::Ref<const Eigen::MatrixXd>& x, const Eigen::
                        const Eigen::VectorXd& weights, const Eigen::VectorXd& offset,
                        const enet_options& opt, const progress_callbacks& cb = {});
 
+// Multinomial: y is an n x K indicator (or proportion) matrix, K >= 2; offset empty or n x K.
+enet_path fit_multinomial(const Eigen::Ref<const Eigen::MatrixXd>& x, const Eigen::MatrixXd& y,
+                          const Eigen::VectorXd& weights, const Eigen::MatrixXd& offset,
+                          const enet_options& opt, const progress_callbacks& cb = {});
+
 // Cox proportional hazards: survival time > 0 and status in {0, 1}.
 enet_path fit_cox(const Eigen::Ref<const Eigen::MatrixXd>& x, const Eigen::VectorXd& time,
                   const Eigen::VectorXd& status, const Eigen::VectorXd& weights,
