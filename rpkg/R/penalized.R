@@ -41,8 +41,9 @@
 #' @param maxit Maximum number of coordinate-descent passes.
 #' @param dfmax Stop the path once more than `dfmax` predictors are nonzero.
 #' @param exclude Indices of predictors kept at zero.
-#' @param ties Cox ties handling: `"breslow"` (glmnet's). `"efron"` is not available yet
-#'   and signals an error.
+#' @param ties Cox ties handling: `"breslow"` (glmnet's, the default) or `"efron"` (as
+#'   `survival::coxph()`; glmnet has no Efron option, so the deviance ratio and the early
+#'   stop still use the Breslow saturated log-likelihood).
 #' @return An object of class `radsig_enet`: `a0` (intercepts), `beta` (a `p x L` matrix of
 #'   coefficients; for multinomial a `K x L` intercept matrix and a list of `K` matrices),
 #'   `lambda`, `dev_ratio`, `nulldev`, `df`, `npasses` and the settings used.
