@@ -178,7 +178,7 @@ enet_lambda <- function(lambda, call = sys.call(-1)) {
   sort(lambda, decreasing = TRUE)
 }
 
-check_count <- function(x, arg, lower = 1, call = sys.call(-1)) {
+enet_check_count <- function(x, arg, lower = 1, call = sys.call(-1)) {
   if (!is.numeric(x) || length(x) != 1L || is.na(x) || x < lower || x != round(x)) {
     radsig_abort(sprintf("`%s` must be a whole number >= %s.", arg, format(lower)),
                  class = "radsig_error_value", arg = arg, call = call)
@@ -186,7 +186,7 @@ check_count <- function(x, arg, lower = 1, call = sys.call(-1)) {
   as.integer(x)
 }
 
-check_flag <- function(x, arg, call = sys.call(-1)) {
+enet_check_flag <- function(x, arg, call = sys.call(-1)) {
   if (!is.logical(x) || length(x) != 1L || is.na(x)) {
     radsig_abort(sprintf("`%s` must be TRUE or FALSE.", arg), class = "radsig_error_type",
                  arg = arg, call = call)
