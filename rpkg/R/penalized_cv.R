@@ -11,7 +11,8 @@
 #' **Folds.** With `stratify = FALSE`, folds are `sample(rep(seq_len(nfolds), length.out =
 #' n))` drawn after `set.seed(seed)`, i.e. exactly the folds `cv.glmnet(nfolds = nfolds)`
 #' draws after the same `set.seed()`. The default `stratify = TRUE` instead balances the
-#' classes (binomial, multinomial) or events (cox) across folds, so its folds differ from cv.glmnet's.
+#' classes (binomial, multinomial) or events (cox) across folds, so its folds differ from
+#' cv.glmnet's.
 #' `seed` is applied locally (the global random stream is restored afterwards).
 #'
 #' **Repeats.** With `repeats > 1` the fold assignment is redrawn `repeats` times (from one

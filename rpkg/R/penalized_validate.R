@@ -76,7 +76,8 @@ enet_surv_response <- function(y, n, call = sys.call(-1)) {
                    class = "radsig_error_type", arg = "y", call = call)
     }
   } else {
-    radsig_abort(sprintf("`y` must be a survival::Surv object or a two-column (time, status) matrix for family \"cox\", not %s.",
+    radsig_abort(sprintf(paste("`y` must be a survival::Surv object or a two-column (time, status)",
+                               "matrix for family \"cox\", not %s."),
                          describe_type(y)), class = "radsig_error_type", arg = "y", call = call)
   }
   if (anyNA(m)) {

@@ -69,7 +69,8 @@ Eigen::VectorXd risk_sums(const risk_sets& rs, const Eigen::VectorXd& e) {
   double h = 0.0;
   std::size_t pos = rs.order.size();
   for (Eigen::Index k = K - 1; k >= 0; --k) {
-    while (pos > static_cast<std::size_t>(rs.start[static_cast<std::size_t>(k)])) h += e[rs.order[--pos]];
+    const auto first = static_cast<std::size_t>(rs.start[static_cast<std::size_t>(k)]);
+    while (pos > first) h += e[rs.order[--pos]];
     u[k] = h;
   }
   return u;
