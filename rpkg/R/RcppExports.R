@@ -153,6 +153,14 @@ cox_baseline_cpp <- function(time, status, strata, weights, risk, efron) {
     .Call(`_radsig_cox_baseline_cpp`, time, status, strata, weights, risk, efron)
 }
 
+enet_path_cpp <- function(x, y, family, weights, offset, control) {
+    .Call(`_radsig_enet_path_cpp`, x, y, family, weights, offset, control)
+}
+
+cox_log_partial_cpp <- function(eta, time, status, weights) {
+    .Call(`_radsig_cox_log_partial_cpp`, eta, time, status, weights)
+}
+
 nri_cpp <- function(y, p_old, p_new, cutoffs, level) {
     .Call(`_radsig_nri_cpp`, y, p_old, p_new, cutoffs, level)
 }
