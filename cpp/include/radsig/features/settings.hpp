@@ -1,0 +1,47 @@
+// Settings of PyRadiomics-compatible feature extraction (FEATURES.md section 3), with
+// PyRadiomics' defaults. Names follow PyRadiomics' setting keys in snake case.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace radsig::features {
+
+// How per-angle GLCM/GLRLM matrices are aggregated (PyRadiomics `weightingNorm`).
+enum class weighting_norm { none, manhattan, euclidean, infinity, no_weighting };
+
+// Re-segmentation thresholds are absolute values, fractions of the ROI maximum or
+// multiples of the ROI standard deviation around the ROI mean.
+enum class resegment_mode { absolute, relative, sigma };
+
+struct settings {
+  double bin_width = 25.0;             // fixed bin width (ignored when bin_count > 0)
+  int bin_count = 0;                   // fixed bin count; 0 = not set
+  int label = 1;                       // ROI label value
+  std::vector<int> distances{1};       // Chebyshev shells for glcm, gldm, ngtdm
+  bool symmetrical_glcm = true;
+  weighting_norm weighting = weighting_norm::none;
+  int gldm_a = 0;                      // gldm dependence tolerance alpha
+  double voxel_array_shift = 0.0;      // added in Energy, TotalEnergy, RootMeanSquared
+  bool force2d = false;
+  int force2d_dimension = 0;           // 0 = z, 1 = y, 2 = x (numpy order)
+  std::vector<double> resegment_range; // empty = off; 1 or 2 values
+  resegment_mode reseg_mode = resegment_mode::absolute;
+  bool resegment_shape = false;
+  bool normalize = false;
+  double normalize_scale = 1.0;
+  double remove_outliers = 0.0;        // <= 0 = off
+  int minimum_roi_dimensions = 2;      // 1..3
+  int minimum_roi_size = 0;            // 0 = off; else require N_p > minimum_roi_size
+  // Feature classes to compute, in output order. Empty = PyRadiomics default
+  // (all classes except shape2D).
+  std::vector<std::string> classes;
+};
+
+// Throws radsig::invalid_argument naming the offending setting.
+void validate(const settings& s);
+
+// The PyRadiomics default classes, in output order.
+std::vector<std::string> default_classes();
+
+}  // namespace radsig::features

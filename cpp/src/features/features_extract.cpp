@@ -1,0 +1,218 @@
+// The extraction pipeline for image type Original (FEATURES.md section 2).
+#include "radsig/features/extract.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <memory>
+#include <cmath>
+#include <sstream>
+
+#include "radsig/core/error.hpp"
+#include "radsig/core/version.hpp"
+#include "radsig/features/registry.hpp"
+
+namespace radsig::features {
+
+namespace {
+
+void check_geometry(const image::geometry& a, const image::geometry& b) {
+  for (int k = 0; k < 3; ++k) {
+    if (a.size[k] != b.size[k])
+      throw invalid_argument("mask", "image and mask sizes differ");
+    const double tol = 1e-6 * std::abs(a.spacing[k]) + 1e-9;
+    if (std::abs(a.spacing[k] - b.spacing[k]) > tol)
+      throw invalid_argument("mask", "image and mask spacings differ");
+    if (std::abs(a.origin[k] - b.origin[k]) > 1e-3 * std::abs(a.spacing[k]))
+      throw invalid_argument("mask", "image and mask origins differ");
+  }
+  for (int k = 0; k < 9; ++k)
+    if (std::abs(a.direction[k] - b.direction[k]) > 1e-6)
+      throw invalid_argument("mask", "image and mask directions differ");
+}
+
+std::string fmt(double v) {
+  std::ostringstream os;
+  os.precision(17);
+  os << v;
+  return os.str();
+}
+
+std::string tuple3(const std::array<std::size_t, 3>& a, const std::array<std::size_t, 3>& b) {
+  std::ostringstream os;
+  os << "(" << a[0] << ", " << a[1] << ", " << a[2] << ", " << b[0] << ", " << b[1] << ", "
+     << b[2] << ")";
+  return os.str();
+}
+
+std::string settings_text(const settings& s) {
+  std::ostringstream os;
+  os << "{'binWidth': " << s.bin_width << ", 'binCount': "
+     << (s.bin_count > 0 ? std::to_string(s.bin_count) : "None") << ", 'label': " << s.label
+     << ", 'voxelArrayShift': " << s.voxel_array_shift
+     << ", 'symmetricalGLCM': " << (s.symmetrical_glcm ? "True" : "False")
+     << ", 'gldm_a': " << s.gldm_a << ", 'force2D': " << (s.force2d ? "True" : "False")
+     << ", 'force2Ddimension': " << s.force2d_dimension
+     << ", 'normalize': " << (s.normalize ? "True" : "False") << "}";
+  return os.str();
+}
+
+}  // namespace
+
+void normalize_image(image::image<double>& img, const settings& s) {
+  const std::size_t n = img.voxels.size();
+  if (n < 2) throw invalid_argument("image", "needs at least 2 voxels to normalise");
+  double sum = 0;
+  for (double v : img.voxels) sum += v;
+  const double mean = sum / static_cast<double>(n);
+  double ss = 0;
+  for (double v : img.voxels) ss += (v - mean) * (v - mean);
+  const double sd = std::sqrt(ss / static_cast<double>(n - 1));
+  if (!(sd > 0)) throw invalid_argument("image", "is constant and cannot be normalised");
+  for (double& v : img.voxels) {
+    v = (v - mean) / sd;
+    if (s.remove_outliers > 0) v = std::clamp(v, -s.remove_outliers, s.remove_outliers);
+    v *= s.normalize_scale;
+  }
+}
+
+image::label_image resegment(const image::image<double>& img, const image::label_image& mask,
+                             const settings& s) {
+  std::vector<double> roi;
+  for (std::size_t v = 0; v < mask.voxels.size(); ++v)
+    if (mask.voxels[v] == s.label) roi.push_back(img.voxels[v]);
+  if (roi.empty()) throw invalid_argument("mask", "label is not present");
+  std::vector<double> t = s.resegment_range;
+  if (s.reseg_mode == resegment_mode::relative) {
+    const double mx = *std::max_element(roi.begin(), roi.end());
+    for (double& v : t) v *= mx;
+  } else if (s.reseg_mode == resegment_mode::sigma) {
+    double sum = 0;
+    for (double v : roi) sum += v;
+    const double mean = sum / static_cast<double>(roi.size());
+    double ss = 0;
+    for (double v : roi) ss += (v - mean) * (v - mean);
+    const double sd = std::sqrt(ss / static_cast<double>(roi.size()));
+    for (double& v : t) v = mean + v * sd;
+  }
+  std::sort(t.begin(), t.end());
+  image::label_image out;
+  out.geom = mask.geom;
+  out.voxels.assign(mask.voxels.size(), 0);
+  std::size_t kept = 0;
+  for (std::size_t v = 0; v < mask.voxels.size(); ++v) {
+    if (mask.voxels[v] != s.label) continue;
+    const double x = img.voxels[v];
+    const bool keep = t.size() == 1 ? x >= t[0] : (x >= t[0] && x <= t[1]);
+    if (keep) {
+      out.voxels[v] = s.label;
+      ++kept;
+    }
+  }
+  if (kept <= 1)
+    throw invalid_argument("resegmentRange", "re-segmentation leaves fewer than 2 ROI voxels");
+  return out;
+}
+
+bounding_box check_mask(const image::image<double>& img, const image::label_image& mask,
+                        const settings& s) {
+  check_geometry(img.geom, mask.geom);
+  const bounding_box b = label_bounding_box(mask, s.label);
+  int ndims = 0;
+  for (int k = 0; k < 3; ++k) ndims += b.size[k] > 1 ? 1 : 0;
+  if (ndims == 0) throw invalid_argument("mask", "the ROI is a single voxel");
+  if (ndims < s.minimum_roi_dimensions)
+    throw invalid_argument("mask", "the ROI has " + std::to_string(ndims) +
+                                       " dimension(s), fewer than minimumROIDimensions");
+  if (s.minimum_roi_size > 0) {
+    std::size_t n = 0;
+    for (auto v : mask.voxels) n += v == s.label ? 1 : 0;
+    if (n <= static_cast<std::size_t>(s.minimum_roi_size))
+      throw invalid_argument("mask", "the ROI has no more voxels than minimumROISize");
+  }
+  return b;
+}
+
+extraction_result extract(const image::image<double>& img_in, const image::label_image& mask,
+                          const settings& s) {
+  validate(s);
+  if (img_in.voxels.size() != img_in.geom.voxel_count())
+    throw invalid_argument("image", "voxel buffer does not match its geometry");
+  if (mask.voxels.size() != mask.geom.voxel_count())
+    throw invalid_argument("mask", "voxel buffer does not match its geometry");
+  extraction_result res;
+  res.diagnostics.emplace_back("diagnostics_Versions_radsig", core_version());
+  res.diagnostics.emplace_back("diagnostics_Configuration_Settings", settings_text(s));
+  res.diagnostics.emplace_back("diagnostics_Configuration_EnabledImageTypes",
+                               "{'Original': {}}");
+  image::image<double> img = img_in;
+  if (s.normalize) normalize_image(img, s);
+  bounding_box box = check_mask(img, mask, s);
+  {
+    const auto mm = std::minmax_element(img.voxels.begin(), img.voxels.end());
+    double sum = 0;
+    for (double v : img.voxels) sum += v;
+    res.diagnostics.emplace_back("diagnostics_Image-original_Mean",
+                                 fmt(sum / static_cast<double>(img.voxels.size())));
+    res.diagnostics.emplace_back("diagnostics_Image-original_Minimum", fmt(*mm.first));
+    res.diagnostics.emplace_back("diagnostics_Image-original_Maximum", fmt(*mm.second));
+  }
+  std::size_t nvox = 0;
+  for (auto v : mask.voxels) nvox += v == s.label ? 1 : 0;
+  res.diagnostics.emplace_back("diagnostics_Mask-original_BoundingBox",
+                               tuple3(box.lower, box.size));
+  res.diagnostics.emplace_back("diagnostics_Mask-original_VoxelNum", std::to_string(nvox));
+  const image::label_image* roi_mask = &mask;
+  image::label_image reseg;
+  if (!s.resegment_range.empty()) {
+    reseg = resegment(img, mask, s);
+    box = check_mask(img, reseg, s);
+    roi_mask = &reseg;
+    std::size_t n = 0;
+    for (auto v : reseg.voxels) n += v == s.label ? 1 : 0;
+    res.diagnostics.emplace_back("diagnostics_Mask-resegmented_BoundingBox",
+                                 tuple3(box.lower, box.size));
+    res.diagnostics.emplace_back("diagnostics_Mask-resegmented_VoxelNum", std::to_string(n));
+  }
+  res.box = box;
+  const std::vector<std::string> classes = s.classes.empty() ? default_classes() : s.classes;
+  const roi_box roi = crop_roi(img, *roi_mask, s.label, box);
+  res.roi_voxels = roi.roi_values.size();
+  std::unique_ptr<roi_box> shape_roi;
+  discretised levels;
+  bool have_levels = false;
+  // Shape classes first, then the others, each in the order given.
+  std::vector<const class_entry*> order;
+  for (const auto& c : classes)
+    if (!find_class(c).needs_levels) order.push_back(&find_class(c));
+  for (const auto& c : classes)
+    if (find_class(c).needs_levels) order.push_back(&find_class(c));
+  for (const class_entry* e : order) {
+    const auto t0 = std::chrono::steady_clock::now();
+    class_input in;
+    in.opts = &s;
+    if (!e->needs_levels) {
+      if (!shape_roi) {
+        const image::label_image& m = s.resegment_shape ? *roi_mask : mask;
+        shape_roi = std::make_unique<roi_box>(crop_roi(img, m, s.label, box));
+      }
+      in.roi = shape_roi.get();
+    } else {
+      if (!have_levels) {
+        levels = discretise(roi, s);
+        have_levels = true;
+      }
+      in.roi = &roi;
+      in.levels = &levels;
+    }
+    const class_values cv = e->compute(in);
+    for (std::size_t k = 0; k < cv.names.size(); ++k) {
+      res.names.push_back(std::string("original_") + e->name + "_" + cv.names[k]);
+      res.values.push_back(cv.values[k]);
+    }
+    const auto t1 = std::chrono::steady_clock::now();
+    res.timings.emplace_back(e->name, std::chrono::duration<double>(t1 - t0).count());
+  }
+  return res;
+}
+
+}  // namespace radsig::features
