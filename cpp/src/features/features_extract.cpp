@@ -205,9 +205,19 @@ extraction_result extract(const image::image<double>& img_in, const image::label
       in.levels = &levels;
     }
     const class_values cv = e->compute(in);
-    for (std::size_t k = 0; k < cv.names.size(); ++k) {
-      res.names.push_back(std::string("original_") + e->name + "_" + cv.names[k]);
-      res.values.push_back(cv.values[k]);
+    const auto req = s.features.find(e->name);
+    if (req == s.features.end() || req->second.empty()) {
+      for (std::size_t k = 0; k < cv.n_active; ++k) {
+        res.names.push_back(std::string("original_") + e->name + "_" + cv.names[k]);
+        res.values.push_back(cv.values[k]);
+      }
+    } else {
+      for (const auto& want : req->second) {
+        const auto it = std::find(cv.names.begin(), cv.names.end(), want);
+        if (it == cv.names.end()) continue;  // deprecated without value (validated earlier)
+        res.names.push_back(std::string("original_") + e->name + "_" + want);
+        res.values.push_back(cv.values[static_cast<std::size_t>(it - cv.names.begin())]);
+      }
     }
     const auto t1 = std::chrono::steady_clock::now();
     res.timings.emplace_back(e->name, std::chrono::duration<double>(t1 - t0).count());

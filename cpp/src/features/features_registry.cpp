@@ -28,6 +28,19 @@ const class_entry& find_class(const std::string& name) {
   throw invalid_argument("classes", "unknown feature class '" + name + "'; valid: " + valid);
 }
 
+std::vector<std::string> deprecated_with_value(const std::string& cls) {
+  if (cls == "firstorder") return {"StandardDeviation"};
+  if (cls == "shape") return {"Compactness1", "Compactness2", "SphericalDisproportion"};
+  if (cls == "shape2D") return {"SphericalDisproportion"};
+  return {};
+}
+
+std::vector<std::string> deprecated_without_value(const std::string& cls) {
+  if (cls == "glcm") return {"Dissimilarity", "Homogeneity1", "Homogeneity2", "SumVariance"};
+  if (cls == "gldm") return {"GrayLevelNonUniformityNormalized", "DependencePercentage"};
+  return {};
+}
+
 std::vector<std::string> default_classes() {
   return {"shape", "firstorder", "glcm", "gldm", "glrlm", "glszm", "ngtdm"};
 }
@@ -49,6 +62,19 @@ void validate(const settings& s) {
   if (s.minimum_roi_size < 0) throw invalid_argument("minimumROISize", "must be >= 0");
   if (!(s.normalize_scale > 0)) throw invalid_argument("normalizeScale", "must be positive");
   for (const auto& c : s.classes) find_class(c);
+  for (const auto& kv : s.features) {
+    const class_entry& e = find_class(kv.first);
+    std::vector<std::string> valid = e.feature_names();
+    for (const auto& n : deprecated_with_value(kv.first)) valid.push_back(n);
+    for (const auto& n : deprecated_without_value(kv.first)) valid.push_back(n);
+    for (const auto& f : kv.second)
+      if (std::find(valid.begin(), valid.end(), f) == valid.end()) {
+        std::string list;
+        for (const auto& v : valid) list += (list.empty() ? "" : ", ") + v;
+        throw invalid_argument("features", "unknown " + kv.first + " feature '" + f +
+                                               "'; valid: " + list);
+      }
+  }
 }
 
 }  // namespace radsig::features

@@ -16,6 +16,7 @@ struct fo_stats {
   std::vector<double> p;       // fraction per present level
   double mean = 0, m2 = 0, m3 = 0, m4 = 0;
   double shift = 0, voxel_volume = 1;
+  bool ibsi = false;
 };
 
 // numpy percentile, method 'linear'.
@@ -46,7 +47,10 @@ double f_entropy(const fo_stats& st) {
   return h;
 }
 double f_iqr(const fo_stats& st) { return percentile(st.sorted, 75) - percentile(st.sorted, 25); }
-double f_kurtosis(const fo_stats& st) { return st.m2 == 0 ? st.m4 : st.m4 / (st.m2 * st.m2); }
+double f_kurtosis(const fo_stats& st) {
+  const double k = st.m2 == 0 ? st.m4 : st.m4 / (st.m2 * st.m2);
+  return st.ibsi ? k - 3 : k;  // IBSI: excess kurtosis
+}
 double f_skewness(const fo_stats& st) {
   return st.m2 == 0 ? st.m3 : st.m3 / std::pow(st.m2, 1.5);
 }
@@ -134,6 +138,7 @@ class_values compute_firstorder(const class_input& in) {
   st.sorted = st.x;
   std::sort(st.sorted.begin(), st.sorted.end());
   st.shift = in.opts->voxel_array_shift;
+  st.ibsi = in.opts->ibsi;
   st.voxel_volume = roi.spacing[1] * roi.spacing[2];
   if (roi.image_dimension == 3) st.voxel_volume *= roi.spacing[0];
   const double n = static_cast<double>(st.x.size());
@@ -158,6 +163,9 @@ class_values compute_firstorder(const class_input& in) {
     out.names.emplace_back(f.name);
     out.values.push_back(f.fn(st));
   }
+  out.n_active = out.names.size();
+  out.names.emplace_back("StandardDeviation");
+  out.values.push_back(std::sqrt(st.m2));
   return out;
 }
 

@@ -336,6 +336,7 @@ class_values compute_glcm(const class_input& in) {
     out.values.push_back(f.fn == f_joint_average ? detail::plain_mean(per_angle)
                                                  : detail::nanmean(per_angle));
   }
+  out.n_active = out.names.size();
   return out;
 }
 

@@ -70,6 +70,7 @@ class_values compute_gldm(const class_input& in) {
     out.names.emplace_back(f.name);
     out.values.push_back(f.fn(st));
   }
+  out.n_active = out.names.size();
   return out;
 }
 

@@ -93,7 +93,9 @@ std::vector<matrix> glrlm_matrices(const roi_box& roi, const discretised& d, con
   std::vector<matrix> P;
   for (const auto& a : angles) {
     matrix m(n, max_len);
-    if (!runs_along(roi, d, a, m)) std::fill(m.data.begin(), m.data.end(), 0.0);
+    // PyRadiomics drops a direction in which no line holds two ROI voxels; IBSI keeps its
+    // length-1 runs.
+    if (!runs_along(roi, d, a, m) && !s.ibsi) std::fill(m.data.begin(), m.data.end(), 0.0);
     P.push_back(std::move(m));
   }
   if (angles_out) *angles_out = angles;
@@ -126,6 +128,7 @@ class_values compute_glrlm(const class_input& in) {
     for (const auto& st : stats) per_angle.push_back(f.fn(st));
     out.values.push_back(detail::nanmean(per_angle));
   }
+  out.n_active = out.names.size();
   return out;
 }
 

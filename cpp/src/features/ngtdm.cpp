@@ -89,6 +89,7 @@ matrix ngtdm_matrix(const roi_box& roi, const discretised& d, const settings& s)
           ++w;
         }
         const int c = d.compact[li];
+        if (w == 0 && s.ibsi) continue;  // IBSI: voxels without neighbours are excluded
         M(c, 0) += 1;
         if (w > 0) M(c, 1) += std::abs(li - sum / w);
       }
@@ -118,6 +119,7 @@ class_values compute_ngtdm(const class_input& in) {
     out.names.emplace_back(f.name);
     out.values.push_back(f.fn(st));
   }
+  out.n_active = out.names.size();
   return out;
 }
 

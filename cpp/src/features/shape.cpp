@@ -149,7 +149,7 @@ void diameters(const padded& p, const std::array<double, 3>& sp, shape_stats& st
   st.d3 = std::sqrt(best);
 }
 
-void pca(const roi_box& roi, shape_stats& st) {
+void pca(const roi_box& roi, bool sample_covariance, shape_stats& st) {
   Eigen::Vector3d mean = Eigen::Vector3d::Zero();
   std::vector<Eigen::Vector3d> pts;
   for (int z = 0; z < roi.dims[0]; ++z)
@@ -162,7 +162,7 @@ void pca(const roi_box& roi, shape_stats& st) {
   mean /= static_cast<double>(pts.size());
   Eigen::Matrix3d cov = Eigen::Matrix3d::Zero();
   for (const auto& q : pts) cov += (q - mean) * (q - mean).transpose();
-  cov /= static_cast<double>(pts.size());
+  cov /= static_cast<double>(pts.size()) - (sample_covariance ? 1.0 : 0.0);
   Eigen::SelfAdjointEigenSolver<Eigen::Matrix3d> es(cov, Eigen::EigenvaluesOnly);
   for (int k = 0; k < 3; ++k) {
     double e = es.eigenvalues()[k];
@@ -231,7 +231,7 @@ class_values compute_shape(const class_input& in) {
   const padded p = pad_mask(roi);
   mesh_area_volume(p, roi.spacing, st);
   diameters(p, roi.spacing, st);
-  pca(roi, st);
+  pca(roi, in.opts->ibsi, st);
   std::size_t n = 0;
   for (auto v : roi.in_roi) n += v;
   st.voxel_volume = static_cast<double>(n) * roi.spacing[0] * roi.spacing[1] * roi.spacing[2];
@@ -240,6 +240,14 @@ class_values compute_shape(const class_input& in) {
     out.names.emplace_back(f.name);
     out.values.push_back(f.fn(st));
   }
+  out.n_active = out.names.size();
+  const double v = st.volume, a = st.area;
+  out.names.emplace_back("Compactness1");
+  out.values.push_back(v / (std::sqrt(kPi) * std::pow(a, 1.5)));
+  out.names.emplace_back("Compactness2");
+  out.values.push_back(36 * kPi * v * v / (a * a * a));
+  out.names.emplace_back("SphericalDisproportion");
+  out.values.push_back(a / std::cbrt(36 * kPi * v * v));
   return out;
 }
 

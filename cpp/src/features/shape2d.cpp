@@ -123,6 +123,9 @@ class_values compute_shape2d(const class_input& in) {
     out.names.emplace_back(f.name);
     out.values.push_back(f.fn(st));
   }
+  out.n_active = out.names.size();
+  out.names.emplace_back("SphericalDisproportion");
+  out.values.push_back(st.perimeter / (2 * std::sqrt(kPi * st.area)));
   return out;
 }
 

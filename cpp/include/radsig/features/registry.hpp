@@ -11,9 +11,12 @@
 namespace radsig::features {
 
 // Values of one class, aligned with the class's feature names.
+// The first `n_active` entries are the features enabled by default (output order); the
+// rest are deprecated features that still compute a value when requested by name.
 struct class_values {
   std::vector<std::string> names;  // feature names without prefix (e.g. "JointEntropy")
   std::vector<double> values;
+  std::size_t n_active = 0;
 };
 
 // Everything a non-shape class may need; built once per extraction.
@@ -31,6 +34,11 @@ struct class_entry {
   class_function compute;
   std::vector<std::string> (*feature_names)();  // active features, output order
 };
+
+// Deprecated names of a class: those that still give a value when requested explicitly,
+// and those that never produce output (PyRadiomics only logs a message).
+std::vector<std::string> deprecated_with_value(const std::string& cls);
+std::vector<std::string> deprecated_without_value(const std::string& cls);
 
 // All known classes.
 const std::vector<class_entry>& class_registry();

@@ -2,6 +2,7 @@
 // PyRadiomics' defaults. Names follow PyRadiomics' setting keys in snake case.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,10 @@ struct settings {
   std::vector<double> resegment_range; // empty = off; 1 or 2 values
   resegment_mode reseg_mode = resegment_mode::absolute;
   bool resegment_shape = false;
+  // IBSI definitions where they differ from PyRadiomics (FEATURES.md 14.A): excess kurtosis,
+  // NGTDM without voxels that have no neighbour, GLRLM keeps directions whose lines hold
+  // single voxels only, PCA axes from the sample covariance (N - 1).
+  bool ibsi = false;
   bool normalize = false;
   double normalize_scale = 1.0;
   double remove_outliers = 0.0;        // <= 0 = off
@@ -36,6 +41,9 @@ struct settings {
   // Feature classes to compute, in output order. Empty = PyRadiomics default
   // (all classes except shape2D).
   std::vector<std::string> classes;
+  // Optional explicit feature lists per class (PyRadiomics `featureClass: {glcm: [...]}`);
+  // a class absent here (or with an empty list) outputs all its active features.
+  std::map<std::string, std::vector<std::string>> features;
 };
 
 // Throws radsig::invalid_argument naming the offending setting.
