@@ -11,6 +11,44 @@ Rcpp::Rostream<true>&  Rcpp::Rcout = Rcpp::Rcpp_cout_get();
 Rcpp::Rostream<false>& Rcpp::Rcerr = Rcpp::Rcpp_cerr_get();
 #endif
 
+// extract_features_files_cpp
+Rcpp::List extract_features_files_cpp(std::string image_path, std::string mask_path, Rcpp::List settings);
+RcppExport SEXP _radsig_extract_features_files_cpp(SEXP image_pathSEXP, SEXP mask_pathSEXP, SEXP settingsSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< std::string >::type image_path(image_pathSEXP);
+    Rcpp::traits::input_parameter< std::string >::type mask_path(mask_pathSEXP);
+    Rcpp::traits::input_parameter< Rcpp::List >::type settings(settingsSEXP);
+    rcpp_result_gen = Rcpp::wrap(extract_features_files_cpp(image_path, mask_path, settings));
+    return rcpp_result_gen;
+END_RCPP
+}
+// extract_features_arrays_cpp
+Rcpp::List extract_features_arrays_cpp(Rcpp::NumericVector image, Rcpp::IntegerVector mask, Rcpp::IntegerVector dim, Rcpp::NumericVector spacing, Rcpp::List settings);
+RcppExport SEXP _radsig_extract_features_arrays_cpp(SEXP imageSEXP, SEXP maskSEXP, SEXP dimSEXP, SEXP spacingSEXP, SEXP settingsSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< Rcpp::NumericVector >::type image(imageSEXP);
+    Rcpp::traits::input_parameter< Rcpp::IntegerVector >::type mask(maskSEXP);
+    Rcpp::traits::input_parameter< Rcpp::IntegerVector >::type dim(dimSEXP);
+    Rcpp::traits::input_parameter< Rcpp::NumericVector >::type spacing(spacingSEXP);
+    Rcpp::traits::input_parameter< Rcpp::List >::type settings(settingsSEXP);
+    rcpp_result_gen = Rcpp::wrap(extract_features_arrays_cpp(image, mask, dim, spacing, settings));
+    return rcpp_result_gen;
+END_RCPP
+}
+// feature_catalogue_cpp
+Rcpp::List feature_catalogue_cpp();
+RcppExport SEXP _radsig_feature_catalogue_cpp() {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    rcpp_result_gen = Rcpp::wrap(feature_catalogue_cpp());
+    return rcpp_result_gen;
+END_RCPP
+}
 // core_version_cpp
 std::string core_version_cpp();
 RcppExport SEXP _radsig_core_version_cpp() {
@@ -23,6 +61,9 @@ END_RCPP
 }
 
 static const R_CallMethodDef CallEntries[] = {
+    {"_radsig_extract_features_files_cpp", (DL_FUNC) &_radsig_extract_features_files_cpp, 3},
+    {"_radsig_extract_features_arrays_cpp", (DL_FUNC) &_radsig_extract_features_arrays_cpp, 5},
+    {"_radsig_feature_catalogue_cpp", (DL_FUNC) &_radsig_feature_catalogue_cpp, 0},
     {"_radsig_core_version_cpp", (DL_FUNC) &_radsig_core_version_cpp, 0},
     {NULL, NULL, 0}
 };
