@@ -144,8 +144,12 @@ extraction_result extract(const image::image<double>& img_in, const image::label
   res.diagnostics.emplace_back("diagnostics_Configuration_Settings", settings_text(s));
   res.diagnostics.emplace_back("diagnostics_Configuration_EnabledImageTypes",
                                "{'Original': {}}");
-  image::image<double> img = img_in;
-  if (s.normalize) normalize_image(img, s);
+  image::image<double> normalized;
+  if (s.normalize) {
+    normalized = img_in;
+    normalize_image(normalized, s);
+  }
+  const image::image<double>& img = s.normalize ? normalized : img_in;
   bounding_box box = check_mask(img, mask, s);
   {
     const auto mm = std::minmax_element(img.voxels.begin(), img.voxels.end());

@@ -95,7 +95,17 @@ std::vector<int> bin_fixed_width(const std::vector<double>& x, double w) {
   const double delta = (lo + w) - lo;
   std::vector<double> edges(static_cast<std::size_t>(n_edges));
   for (std::size_t k = 0; k < edges.size(); ++k) edges[k] = lo + static_cast<double>(k) * delta;
-  return digitize(x, edges);
+  // Same result as digitize(): estimate the bin arithmetically, then settle it on the edges.
+  const long last = static_cast<long>(edges.size()) - 1;
+  std::vector<int> out(x.size());
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    long k = static_cast<long>((x[i] - lo) / delta);
+    k = std::clamp(k, 0L, last);
+    while (k < last && edges[static_cast<std::size_t>(k) + 1] <= x[i]) ++k;
+    while (k > 0 && edges[static_cast<std::size_t>(k)] > x[i]) --k;
+    out[i] = static_cast<int>(k) + 1;
+  }
+  return out;
 }
 
 std::vector<int> bin_fixed_count(const std::vector<double>& x, int n) {
@@ -132,6 +142,25 @@ discretised discretise(const roi_box& roi, const settings& s) {
       d.present.push_back(l);
     }
   return d;
+}
+
+padded_levels pad_levels(const roi_box& roi, const discretised& d, int pad) {
+  padded_levels p;
+  for (int k = 0; k < 3; ++k) p.dims[k] = roi.dims[k] + 2 * pad;
+  p.level.assign(static_cast<std::size_t>(p.dims[0]) * p.dims[1] * p.dims[2], 0);
+  std::size_t v = 0;
+  for (int z = 0; z < roi.dims[0]; ++z)
+    for (int y = 0; y < roi.dims[1]; ++y) {
+      std::size_t o = static_cast<std::size_t>(pad) +
+                      static_cast<std::size_t>(p.dims[2]) *
+                          (static_cast<std::size_t>(y + pad) +
+                           static_cast<std::size_t>(p.dims[1]) * static_cast<std::size_t>(z + pad));
+      for (int x = 0; x < roi.dims[2]; ++x, ++v, ++o) {
+        p.level[o] = d.level[v];
+        if (d.level[v]) p.roi.push_back(o);
+      }
+    }
+  return p;
 }
 
 std::vector<std::array<int, 3>> make_angles(const std::array<int, 3>& dims,

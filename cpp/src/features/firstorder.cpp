@@ -12,7 +12,9 @@ constexpr double kEps = std::numeric_limits<double>::epsilon();
 
 struct fo_stats {
   std::vector<double> x;       // ROI intensities
-  std::vector<double> sorted;  // ascending
+  // ROI intensities with every order statistic the features read (minimum, maximum,
+  // median, percentile neighbours) moved to its sorted position (partial selection).
+  std::vector<double> sorted;
   std::vector<double> p;       // fraction per present level
   double mean = 0, m2 = 0, m3 = 0, m4 = 0;
   double shift = 0, voxel_volume = 1;
@@ -136,7 +138,23 @@ class_values compute_firstorder(const class_input& in) {
   fo_stats st;
   st.x = roi.roi_values;
   st.sorted = st.x;
-  std::sort(st.sorted.begin(), st.sorted.end());
+  {
+    const std::size_t n_x = st.sorted.size();
+    std::vector<std::size_t> pos = {0, n_x - 1, n_x / 2, n_x > 1 ? n_x / 2 - 1 : 0};
+    for (double q : {10.0, 25.0, 75.0, 90.0}) {
+      const auto lo = static_cast<std::size_t>(std::floor((static_cast<double>(n_x) - 1) * (q / 100.0)));
+      pos.push_back(lo);
+      if (lo + 1 < n_x) pos.push_back(lo + 1);
+    }
+    std::sort(pos.begin(), pos.end());
+    pos.erase(std::unique(pos.begin(), pos.end()), pos.end());
+    std::size_t from = 0;
+    for (std::size_t p : pos) {
+      std::nth_element(st.sorted.begin() + static_cast<std::ptrdiff_t>(from),
+                       st.sorted.begin() + static_cast<std::ptrdiff_t>(p), st.sorted.end());
+      from = p + 1;
+    }
+  }
   st.shift = in.opts->voxel_array_shift;
   st.ibsi = in.opts->ibsi;
   st.voxel_volume = roi.spacing[1] * roi.spacing[2];

@@ -19,22 +19,17 @@ std::vector<matrix> glcm_matrices(const roi_box& roi, const discretised& d, cons
   const auto angles = make_angles(roi.dims, s.distances, false, s.force2d, s.force2d_dimension);
   const int n = static_cast<int>(d.n_levels());
   std::vector<matrix> P(angles.size(), matrix(n, n));
-  const auto& dims = roi.dims;
-  for (int z = 0; z < dims[0]; ++z)
-    for (int y = 0; y < dims[1]; ++y)
-      for (int x = 0; x < dims[2]; ++x) {
-        const int li = d.level[roi.index(z, y, x)];
-        if (li == 0) continue;
-        const int ci = d.compact[li];
-        for (std::size_t a = 0; a < angles.size(); ++a) {
-          const int zz = z + angles[a][0], yy = y + angles[a][1], xx = x + angles[a][2];
-          if (zz < 0 || yy < 0 || xx < 0 || zz >= dims[0] || yy >= dims[1] || xx >= dims[2])
-            continue;
-          const int lj = d.level[roi.index(zz, yy, xx)];
-          if (lj == 0) continue;
-          P[a](ci, d.compact[lj]) += 1;
-        }
-      }
+  int dmax = 1;
+  for (int dd : s.distances) dmax = std::max(dmax, dd);
+  const padded_levels pl = pad_levels(roi, d, dmax);
+  for (std::size_t a = 0; a < angles.size(); ++a) {
+    const std::ptrdiff_t off = pl.offset(angles[a]);
+    matrix& m = P[a];
+    for (const std::size_t i : pl.roi) {
+      const int lj = pl.level[static_cast<std::size_t>(static_cast<std::ptrdiff_t>(i) + off)];
+      if (lj != 0) m(d.compact[pl.level[i]], d.compact[lj]) += 1;
+    }
+  }
   if (s.symmetrical_glcm)
     for (auto& m : P)
       for (int i = 0; i < n; ++i)
@@ -112,7 +107,10 @@ double sum_ij(const glcm_stats& st, F f) {
 }
 
 double cluster_moment(const glcm_stats& st, int power) {
-  return sum_ij(st, [&](double i, double j) { return std::pow(i + j - st.ux - st.uy, power); });
+  return sum_ij(st, [&](double i, double j) {
+    const double t = i + j - st.ux - st.uy;
+    return power == 2 ? t * t : power == 3 ? t * t * t : t * t * t * t;
+  });
 }
 double difference_average(const glcm_stats& st) {
   double s = 0;
@@ -203,13 +201,14 @@ using cd = std::complex<double>;
 // Eigenvalues of Q for one angle (FEATURES.md 9.4, MCC detail).
 std::vector<cd> mcc_eigenvalues(const glcm_stats& st) {
   const int n = st.n;
-  Eigen::MatrixXd q(n, n);
+  // Q = A P^T with A(i, k) = p(i, k) / (p_x(i) p_y(k) + eps).
+  Eigen::MatrixXd a(n, n), p(n, n);
   for (int i = 0; i < n; ++i)
-    for (int j = 0; j < n; ++j) {
-      double s = 0;
-      for (int k = 0; k < n; ++k) s += st.at(i, k) * st.at(j, k) / (st.px[i] * st.py[k] + kEps);
-      q(i, j) = s;
+    for (int k = 0; k < n; ++k) {
+      p(i, k) = st.at(i, k);
+      a(i, k) = st.at(i, k) / (st.px[i] * st.py[k] + kEps);
     }
+  const Eigen::MatrixXd q = a * p.transpose();
   Eigen::EigenSolver<Eigen::MatrixXd> es(q, false);
   std::vector<cd> ev(es.eigenvalues().data(), es.eigenvalues().data() + n);
   return ev;

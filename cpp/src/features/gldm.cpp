@@ -1,4 +1,5 @@
 // Grey level dependence matrix features (FEATURES.md 9.7).
+#include <algorithm>
 #include <cstdlib>
 
 #include "radsig/features/detail/emphasis.hpp"
@@ -36,23 +37,21 @@ const gldm_feature kFeatures[] = {
 
 matrix gldm_matrix(const roi_box& roi, const discretised& d, const settings& s) {
   const auto offsets = make_angles(roi.dims, s.distances, true, s.force2d, s.force2d_dimension);
-  const auto& dims = roi.dims;
   matrix P(static_cast<int>(d.n_levels()), static_cast<int>(offsets.size()) + 1);
-  for (int z = 0; z < dims[0]; ++z)
-    for (int y = 0; y < dims[1]; ++y)
-      for (int x = 0; x < dims[2]; ++x) {
-        const int li = d.level[roi.index(z, y, x)];
-        if (li == 0) continue;
-        int count = 0;
-        for (const auto& a : offsets) {
-          const int zz = z + a[0], yy = y + a[1], xx = x + a[2];
-          if (zz < 0 || yy < 0 || xx < 0 || zz >= dims[0] || yy >= dims[1] || xx >= dims[2])
-            continue;
-          const int lj = d.level[roi.index(zz, yy, xx)];
-          if (lj != 0 && std::abs(li - lj) <= s.gldm_a) ++count;
-        }
-        P(d.compact[li], count) += 1;
-      }
+  int dmax = 1;
+  for (int dd : s.distances) dmax = std::max(dmax, dd);
+  const padded_levels pl = pad_levels(roi, d, dmax);
+  std::vector<std::ptrdiff_t> offs;
+  for (const auto& a : offsets) offs.push_back(pl.offset(a));
+  for (const std::size_t i : pl.roi) {
+    const int li = pl.level[i];
+    int count = 0;
+    for (const std::ptrdiff_t off : offs) {
+      const int lj = pl.level[static_cast<std::size_t>(static_cast<std::ptrdiff_t>(i) + off)];
+      if (lj != 0 && std::abs(li - lj) <= s.gldm_a) ++count;
+    }
+    P(d.compact[li], count) += 1;
+  }
   return P;
 }
 

@@ -90,12 +90,30 @@ std::vector<matrix> glrlm_matrices(const roi_box& roi, const discretised& d, con
   const auto angles = make_angles(roi.dims, {1}, false, s.force2d, s.force2d_dimension);
   const int n = static_cast<int>(d.n_levels());
   const int max_len = std::max({roi.dims[0], roi.dims[1], roi.dims[2]});
+  const padded_levels pl = pad_levels(roi, d, 1);
   std::vector<matrix> P;
   for (const auto& a : angles) {
     matrix m(n, max_len);
+    // Runs start at ROI voxels whose predecessor along `a` has another level (background
+    // and outside-box voxels have level 0 in the padded array).
+    const std::ptrdiff_t off = pl.offset(a);
+    bool long_run = false;
+    for (const std::size_t i : pl.roi) {
+      const int li = pl.level[i];
+      if (pl.level[static_cast<std::size_t>(static_cast<std::ptrdiff_t>(i) - off)] == li) continue;
+      int len = 1;
+      for (auto j = static_cast<std::size_t>(static_cast<std::ptrdiff_t>(i) + off); pl.level[j] == li;
+           j = static_cast<std::size_t>(static_cast<std::ptrdiff_t>(j) + off))
+        ++len;
+      m(d.compact[li], len - 1) += 1;
+      long_run = long_run || len > 1;
+    }
     // PyRadiomics drops a direction in which no line holds two ROI voxels; IBSI keeps its
-    // length-1 runs.
-    if (!runs_along(roi, d, a, m) && !s.ibsi) std::fill(m.data.begin(), m.data.end(), 0.0);
+    // length-1 runs. Without a run of two, decide that by walking the lines.
+    if (!long_run && !s.ibsi) {
+      matrix check(n, max_len);
+      if (!runs_along(roi, d, a, check)) std::fill(m.data.begin(), m.data.end(), 0.0);
+    }
     P.push_back(std::move(m));
   }
   if (angles_out) *angles_out = angles;

@@ -36,41 +36,33 @@ const glszm_feature kFeatures[] = {
 
 matrix glszm_matrix(const roi_box& roi, const discretised& d, const settings& s) {
   const auto offsets = make_angles(roi.dims, {1}, true, s.force2d, s.force2d_dimension);
-  const auto& dims = roi.dims;
-  const std::size_t nvox = roi.voxel_count();
-  std::vector<char> done(nvox, 0);
+  const padded_levels pl = pad_levels(roi, d, 1);
+  std::vector<std::ptrdiff_t> offs;
+  for (const auto& a : offsets) offs.push_back(pl.offset(a));
+  std::vector<char> done(pl.level.size(), 0);
   std::vector<std::size_t> stack;
   std::vector<std::pair<int, std::size_t>> zones;  // (level, size)
   std::size_t max_size = 0;
-  for (int z = 0; z < dims[0]; ++z)
-    for (int y = 0; y < dims[1]; ++y)
-      for (int x = 0; x < dims[2]; ++x) {
-        const std::size_t v0 = roi.index(z, y, x);
-        const int level = d.level[v0];
-        if (level == 0 || done[v0]) continue;
-        done[v0] = 1;
-        stack.assign(1, v0);
-        std::size_t size = 0;
-        while (!stack.empty()) {
-          const std::size_t v = stack.back();
-          stack.pop_back();
-          ++size;
-          const int vx = static_cast<int>(v % dims[2]);
-          const int vy = static_cast<int>((v / dims[2]) % dims[1]);
-          const int vz = static_cast<int>(v / (static_cast<std::size_t>(dims[2]) * dims[1]));
-          for (const auto& a : offsets) {
-            const int zz = vz + a[0], yy = vy + a[1], xx = vx + a[2];
-            if (zz < 0 || yy < 0 || xx < 0 || zz >= dims[0] || yy >= dims[1] || xx >= dims[2])
-              continue;
-            const std::size_t w = roi.index(zz, yy, xx);
-            if (done[w] || d.level[w] != level) continue;
-            done[w] = 1;
-            stack.push_back(w);
-          }
-        }
-        zones.emplace_back(level, size);
-        if (size > max_size) max_size = size;
+  for (const std::size_t v0 : pl.roi) {
+    if (done[v0]) continue;
+    const int level = pl.level[v0];
+    done[v0] = 1;
+    stack.assign(1, v0);
+    std::size_t size = 0;
+    while (!stack.empty()) {
+      const std::size_t v = stack.back();
+      stack.pop_back();
+      ++size;
+      for (const std::ptrdiff_t off : offs) {
+        const std::size_t w = static_cast<std::size_t>(static_cast<std::ptrdiff_t>(v) + off);
+        if (done[w] || pl.level[w] != level) continue;
+        done[w] = 1;
+        stack.push_back(w);
       }
+    }
+    zones.emplace_back(level, size);
+    if (size > max_size) max_size = size;
+  }
   matrix P(static_cast<int>(d.n_levels()), static_cast<int>(max_size));
   for (const auto& zn : zones) P(d.compact[zn.first], static_cast<int>(zn.second) - 1) += 1;
   return P;

@@ -1,4 +1,5 @@
 // Neighbouring grey tone difference matrix features (FEATURES.md 9.8).
+#include <algorithm>
 #include <cmath>
 
 #include "radsig/features/registry.hpp"
@@ -68,31 +69,29 @@ const ngtdm_feature kFeatures[] = {
 
 matrix ngtdm_matrix(const roi_box& roi, const discretised& d, const settings& s) {
   const auto offsets = make_angles(roi.dims, s.distances, true, s.force2d, s.force2d_dimension);
-  const auto& dims = roi.dims;
   const int n = static_cast<int>(d.n_levels());
   matrix M(n, 3);
   for (int k = 0; k < n; ++k) M(k, 2) = d.present[k];
-  for (int z = 0; z < dims[0]; ++z)
-    for (int y = 0; y < dims[1]; ++y)
-      for (int x = 0; x < dims[2]; ++x) {
-        const int li = d.level[roi.index(z, y, x)];
-        if (li == 0) continue;
-        double sum = 0;
-        int w = 0;
-        for (const auto& a : offsets) {
-          const int zz = z + a[0], yy = y + a[1], xx = x + a[2];
-          if (zz < 0 || yy < 0 || xx < 0 || zz >= dims[0] || yy >= dims[1] || xx >= dims[2])
-            continue;
-          const int lj = d.level[roi.index(zz, yy, xx)];
-          if (lj == 0) continue;
-          sum += lj;
-          ++w;
-        }
-        const int c = d.compact[li];
-        if (w == 0 && s.ibsi) continue;  // IBSI: voxels without neighbours are excluded
-        M(c, 0) += 1;
-        if (w > 0) M(c, 1) += std::abs(li - sum / w);
-      }
+  int dmax = 1;
+  for (int dd : s.distances) dmax = std::max(dmax, dd);
+  const padded_levels pl = pad_levels(roi, d, dmax);
+  std::vector<std::ptrdiff_t> offs;
+  for (const auto& a : offsets) offs.push_back(pl.offset(a));
+  for (const std::size_t i : pl.roi) {
+    const int li = pl.level[i];
+    double sum = 0;
+    int w = 0;
+    for (const std::ptrdiff_t off : offs) {
+      const int lj = pl.level[static_cast<std::size_t>(static_cast<std::ptrdiff_t>(i) + off)];
+      if (lj == 0) continue;
+      sum += lj;
+      ++w;
+    }
+    const int c = d.compact[li];
+    if (w == 0 && s.ibsi) continue;  // IBSI: voxels without neighbours are excluded
+    M(c, 0) += 1;
+    if (w > 0) M(c, 1) += std::abs(li - sum / w);
+  }
   return M;
 }
 

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <map>
 
 #include <Eigen/Dense>
 
@@ -97,56 +96,74 @@ std::vector<std::array<int, 3>> mesh_vertices(const padded& p) {
 
 double coord(int half, double s) { return (half / 2 + (half % 2) * 0.5) * s; }
 
-// Max distance among vertices sharing coordinate `axis`, and the candidates (hull
-// vertices of each plane) for the 3-D diameter.
+// Largest in-plane distance among vertices sharing coordinate `axis`; marks the vertices on
+// the convex hull of their plane in `on_hull`.
 double plane_diameters(const std::vector<std::array<int, 3>>& vs, int axis,
-                       const std::array<double, 3>& sp,
-                       std::vector<std::array<int, 3>>* candidates) {
+                       const std::array<double, 3>& sp, std::vector<char>& on_hull) {
   const int a1 = axis == 0 ? 1 : 0, a2 = axis == 2 ? 1 : 2;
-  std::map<int, std::vector<std::array<int, 3>>> planes;
-  for (const auto& v : vs) planes[v[axis]].push_back(v);
+  int hi = 0;
+  for (const auto& v : vs) hi = std::max(hi, v[axis]);
+  // Bucket the vertices by plane (counting sort on the half-index).
+  std::vector<std::size_t> start(static_cast<std::size_t>(hi) + 2, 0), order(vs.size());
+  for (const auto& v : vs) ++start[static_cast<std::size_t>(v[axis]) + 1];
+  for (std::size_t k = 1; k < start.size(); ++k) start[k] += start[k - 1];
+  std::vector<std::size_t> fill(start.begin(), start.end() - 1);
+  for (std::size_t i = 0; i < vs.size(); ++i) order[fill[static_cast<std::size_t>(vs[i][axis])]++] = i;
   double best = 0;
-  for (auto& pl : planes) {
-    std::vector<detail::point2> pts;
-    pts.reserve(pl.second.size());
-    for (const auto& v : pl.second) pts.push_back({coord(v[a1], sp[a1]), coord(v[a2], sp[a2])});
+  std::vector<detail::point2> pts;
+  for (std::size_t p = 0; p + 1 < start.size(); ++p) {
+    pts.clear();
+    for (std::size_t k = start[p]; k < start[p + 1]; ++k) {
+      const auto& v = vs[order[k]];
+      pts.push_back({coord(v[a1], sp[a1]), coord(v[a2], sp[a2]), order[k]});
+    }
+    if (pts.empty()) continue;
     const auto hull = detail::convex_hull_2d(pts);
+    for (const auto& h : hull) on_hull[h.id] = 1;
     for (std::size_t i = 0; i < hull.size(); ++i)
       for (std::size_t j = i + 1; j < hull.size(); ++j) {
         const double da = hull[i].a - hull[j].a, db = hull[i].b - hull[j].b;
         best = std::max(best, da * da + db * db);
       }
-    if (candidates)
-      for (const auto& h : hull) {
-        std::array<int, 3> c{};
-        c[axis] = pl.first;
-        // Recover the half-index coordinates of the hull vertex.
-        for (const auto& v : pl.second)
-          if (coord(v[a1], sp[a1]) == h.a && coord(v[a2], sp[a2]) == h.b) {
-            c = v;
-            break;
-          }
-        candidates->push_back(c);
-      }
   }
   return std::sqrt(best);
 }
 
+// Diameters on the mesh vertices. A vertex of the 3-D convex hull is also a vertex of the
+// 2-D hull of each of its three axis planes, so only those candidates enter the 3-D search,
+// which is pruned by distances to the centroid (exact, no O(V^2) all-pairs scan).
 void diameters(const padded& p, const std::array<double, 3>& sp, shape_stats& st) {
   const auto vs = mesh_vertices(p);
-  std::vector<std::array<int, 3>> cand;
-  st.d_slice = plane_diameters(vs, 0, sp, &cand);
-  st.d_column = plane_diameters(vs, 1, sp, nullptr);
-  st.d_row = plane_diameters(vs, 2, sp, nullptr);
+  std::vector<char> hz(vs.size(), 0), hy(vs.size(), 0), hx(vs.size(), 0);
+  st.d_slice = plane_diameters(vs, 0, sp, hz);
+  st.d_column = plane_diameters(vs, 1, sp, hy);
+  st.d_row = plane_diameters(vs, 2, sp, hx);
   std::vector<std::array<double, 3>> c;
-  for (const auto& v : cand) c.push_back({{coord(v[0], sp[0]), coord(v[1], sp[1]), coord(v[2], sp[2])}});
-  double best = 0;
-  for (std::size_t i = 0; i < c.size(); ++i)
-    for (std::size_t j = i + 1; j < c.size(); ++j) {
-      const double d0 = c[i][0] - c[j][0], d1 = c[i][1] - c[j][1], d2 = c[i][2] - c[j][2];
-      best = std::max(best, d0 * d0 + d1 * d1 + d2 * d2);
+  for (std::size_t i = 0; i < vs.size(); ++i)
+    if (hz[i] && hy[i] && hx[i])
+      c.push_back({{coord(vs[i][0], sp[0]), coord(vs[i][1], sp[1]), coord(vs[i][2], sp[2])}});
+  if (c.empty()) return;
+  std::array<double, 3> m{{0, 0, 0}};
+  for (const auto& q : c)
+    for (int k = 0; k < 3; ++k) m[k] += q[k] / static_cast<double>(c.size());
+  std::vector<std::pair<double, std::size_t>> r;
+  for (std::size_t i = 0; i < c.size(); ++i) {
+    const double d0 = c[i][0] - m[0], d1 = c[i][1] - m[1], d2 = c[i][2] - m[2];
+    r.emplace_back(std::sqrt(d0 * d0 + d1 * d1 + d2 * d2), i);
+  }
+  std::sort(r.begin(), r.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  double best2 = 0;
+  for (std::size_t i = 1; i < r.size(); ++i) {
+    const double bound = r[i].first + r[0].first;
+    if (bound * bound * (1 + 1e-12) < best2) break;
+    const auto& a = c[r[i].second];
+    for (std::size_t j = 0; j < i; ++j) {
+      const auto& b = c[r[j].second];
+      const double d0 = a[0] - b[0], d1 = a[1] - b[1], d2 = a[2] - b[2];
+      best2 = std::max(best2, d0 * d0 + d1 * d1 + d2 * d2);
     }
-  st.d3 = std::sqrt(best);
+  }
+  st.d3 = std::sqrt(best2);
 }
 
 void pca(const roi_box& roi, bool sample_covariance, shape_stats& st) {

@@ -44,6 +44,20 @@ struct discretised {
   std::size_t n_levels() const { return present.size(); }
 };
 
+// Levels on the box grown by `pad` voxels of background on every side, so that neighbour
+// lookups need no bounds checks: the neighbour at offset a of padded index i is
+// i + offset(a).
+struct padded_levels {
+  std::array<int, 3> dims{{0, 0, 0}};  // padded (nz, ny, nx)
+  std::vector<int> level;              // 0 = background / outside the box
+  std::vector<std::size_t> roi;        // padded indices of the ROI voxels, box order
+  std::ptrdiff_t offset(const std::array<int, 3>& a) const {
+    return a[2] + static_cast<std::ptrdiff_t>(dims[2]) *
+                      (a[1] + static_cast<std::ptrdiff_t>(dims[1]) * a[0]);
+  }
+};
+padded_levels pad_levels(const roi_box& roi, const discretised& d, int pad);
+
 // Bounding box of `label` in `mask`; throws invalid_argument("mask") if absent.
 bounding_box label_bounding_box(const image::label_image& mask, int label);
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <vector>
 
 namespace radsig::features::detail {
@@ -14,6 +15,7 @@ const std::vector<std::array<int, 3>>& cube_triangles(int config);
 
 struct point2 {
   double a, b;
+  std::size_t id = 0;  // caller's index, carried through the hull
 };
 
 // Largest Euclidean distance between points (through their 2-D convex hull).
