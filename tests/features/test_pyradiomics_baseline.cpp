@@ -23,6 +23,7 @@ struct case_data {
   img::image<double> image;
   img::label_image mask;
   img::label_image mask2d;  // single-slice mask placed on the image grid (correctMask)
+  std::string pixel_type;   // file component type, for the image hash
 };
 
 // Nearest-neighbour placement of the single-slice mask onto the image grid (the grids share
@@ -42,6 +43,7 @@ const case_data& load_case(const std::string& name) {
   if (!slot) {
     slot = std::make_unique<case_data>();
     slot->image = to_double(img::read_intensity_image(pyrad_dir() + name + "_image.nrrd"));
+    slot->pixel_type = img::read_image_info(pyrad_dir() + name + "_image.nrrd").component_type;
     slot->mask = img::read_label_image(pyrad_dir() + name + "_label.nrrd");
     const auto m2 = img::read_label_image(pyrad_dir() + name + "_label_2D.nrrd");
     slot->mask2d = place_slice(m2, slot->image.geom);
@@ -63,6 +65,34 @@ struct column_report {
   int compared = 0, failed = 0;
   double max_rel = 0;
 };
+
+// Diagnostics that identify the data and the ROI must equal the baseline's (where recorded).
+void check_diagnostics(const conformance::table& t, std::size_t col,
+                       const extraction_result& res) {
+  std::map<std::string, std::string> got(res.diagnostics.begin(), res.diagnostics.end());
+  for (const char* key :
+       {"diagnostics_Image-original_Hash", "diagnostics_Mask-original_Hash",
+        "diagnostics_Mask-original_BoundingBox", "diagnostics_Mask-original_VoxelNum",
+        "diagnostics_Mask-original_VolumeNum", "diagnostics_Image-original_Size",
+        "diagnostics_Image-original_Spacing", "diagnostics_Mask-original_Size",
+        "diagnostics_Image-original_Dimensionality", "diagnostics_Image-original_Minimum",
+        "diagnostics_Image-original_Maximum"}) {
+    const auto* row = t.row(key);
+    if (!row || (*row)[col].empty()) continue;
+    EXPECT_EQ(got[key], (*row)[col]) << t.header[col] << " " << key;
+  }
+  for (const char* key : {"diagnostics_Image-original_Mean",
+                          "diagnostics_Mask-original_CenterOfMassIndex",
+                          "diagnostics_Mask-original_CenterOfMass"}) {
+    const auto* row = t.row(key);
+    if (!row || (*row)[col].empty()) continue;
+    const auto want = conformance::parse_list((*row)[col]);
+    const auto have = conformance::parse_list(got[key]);
+    ASSERT_EQ(want.size(), have.size()) << key;
+    for (std::size_t k = 0; k < want.size(); ++k)
+      EXPECT_NEAR(have[k], want[k], 1e-9 * std::max(1.0, std::abs(want[k]))) << key;
+  }
+}
 
 void check_class(const std::string& cls) {
   if (!have_data()) GTEST_SKIP() << "shared reference data not available";
@@ -86,7 +116,8 @@ void check_class(const std::string& cls) {
     settings s = cfg.opts;
     s.classes = {cls};
     if (cls == "shape" || cls == "shape2D") s.resegment_range.clear();
-    const extraction_result res = extract(cd.image, two_d ? cd.mask2d : cd.mask, s);
+    const extraction_result res = extract(cd.image, two_d ? cd.mask2d : cd.mask, s, cd.pixel_type);
+    if (!two_d) check_diagnostics(t, col, res);
     std::map<std::string, double> got;
     for (std::size_t k = 0; k < res.names.size(); ++k) got[res.names[k]] = res.values[k];
     std::set<std::string> expected_names;

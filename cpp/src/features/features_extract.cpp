@@ -9,6 +9,7 @@
 
 #include "radsig/core/error.hpp"
 #include "radsig/core/version.hpp"
+#include "radsig/features/diagnostics.hpp"
 #include "radsig/features/registry.hpp"
 
 namespace radsig::features {
@@ -28,20 +29,6 @@ void check_geometry(const image::geometry& a, const image::geometry& b) {
   for (int k = 0; k < 9; ++k)
     if (std::abs(a.direction[k] - b.direction[k]) > 1e-6)
       throw invalid_argument("mask", "image and mask directions differ");
-}
-
-std::string fmt(double v) {
-  std::ostringstream os;
-  os.precision(17);
-  os << v;
-  return os.str();
-}
-
-std::string tuple3(const std::array<std::size_t, 3>& a, const std::array<std::size_t, 3>& b) {
-  std::ostringstream os;
-  os << "(" << a[0] << ", " << a[1] << ", " << a[2] << ", " << b[0] << ", " << b[1] << ", "
-     << b[2] << ")";
-  return os.str();
 }
 
 std::string settings_text(const settings& s) {
@@ -133,7 +120,7 @@ bounding_box check_mask(const image::image<double>& img, const image::label_imag
 }
 
 extraction_result extract(const image::image<double>& img_in, const image::label_image& mask,
-                          const settings& s) {
+                          const settings& s, const std::string& image_pixel_type) {
   validate(s);
   if (img_in.voxels.size() != img_in.geom.voxel_count())
     throw invalid_argument("image", "voxel buffer does not match its geometry");
@@ -151,31 +138,15 @@ extraction_result extract(const image::image<double>& img_in, const image::label
   }
   const image::image<double>& img = s.normalize ? normalized : img_in;
   bounding_box box = check_mask(img, mask, s);
-  {
-    const auto mm = std::minmax_element(img.voxels.begin(), img.voxels.end());
-    double sum = 0;
-    for (double v : img.voxels) sum += v;
-    res.diagnostics.emplace_back("diagnostics_Image-original_Mean",
-                                 fmt(sum / static_cast<double>(img.voxels.size())));
-    res.diagnostics.emplace_back("diagnostics_Image-original_Minimum", fmt(*mm.first));
-    res.diagnostics.emplace_back("diagnostics_Image-original_Maximum", fmt(*mm.second));
-  }
-  std::size_t nvox = 0;
-  for (auto v : mask.voxels) nvox += v == s.label ? 1 : 0;
-  res.diagnostics.emplace_back("diagnostics_Mask-original_BoundingBox",
-                               tuple3(box.lower, box.size));
-  res.diagnostics.emplace_back("diagnostics_Mask-original_VoxelNum", std::to_string(nvox));
+  add_image_diagnostics(res.diagnostics, "original", img_in, image_pixel_type);
+  add_mask_diagnostics(res.diagnostics, "original", mask, s.label, box);
   const image::label_image* roi_mask = &mask;
   image::label_image reseg;
   if (!s.resegment_range.empty()) {
     reseg = resegment(img, mask, s);
     box = check_mask(img, reseg, s);
     roi_mask = &reseg;
-    std::size_t n = 0;
-    for (auto v : reseg.voxels) n += v == s.label ? 1 : 0;
-    res.diagnostics.emplace_back("diagnostics_Mask-resegmented_BoundingBox",
-                                 tuple3(box.lower, box.size));
-    res.diagnostics.emplace_back("diagnostics_Mask-resegmented_VoxelNum", std::to_string(n));
+    add_mask_diagnostics(res.diagnostics, "resegmented", reseg, s.label, box);
   }
   res.box = box;
   const std::vector<std::string> classes = s.classes.empty() ? default_classes() : s.classes;

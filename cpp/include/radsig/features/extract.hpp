@@ -25,8 +25,10 @@ struct extraction_result {
   std::vector<std::pair<std::string, double>> timings;
 };
 
+// `image_pixel_type`: the file's component type (e.g. "short"), used only for the
+// diagnostics_Image-original_Hash item (omitted when empty).
 extraction_result extract(const image::image<double>& img, const image::label_image& mask,
-                          const settings& s);
+                          const settings& s, const std::string& image_pixel_type = "");
 
 // Converts any image to double voxels (same geometry).
 template <typename T>
