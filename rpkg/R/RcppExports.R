@@ -13,6 +13,58 @@ feature_catalogue_cpp <- function() {
     .Call(`_radsig_feature_catalogue_cpp`)
 }
 
+image_read_cpp <- function(path, series, mask) {
+    .Call(`_radsig_image_read_cpp`, path, series, mask)
+}
+
+image_info_cpp <- function(path, series) {
+    .Call(`_radsig_image_info_cpp`, path, series)
+}
+
+image_write_cpp <- function(x, path, mask) {
+    invisible(.Call(`_radsig_image_write_cpp`, x, path, mask))
+}
+
+image_dicom_series_cpp <- function(dir) {
+    .Call(`_radsig_image_dicom_series_cpp`, dir)
+}
+
+image_geometry_diff_cpp <- function(a, b, tolerance) {
+    .Call(`_radsig_image_geometry_diff_cpp`, a, b, tolerance)
+}
+
+image_resample_cpp <- function(x, mask, spacing, interpolator, pad, label, integer_output, is_mask) {
+    .Call(`_radsig_image_resample_cpp`, x, mask, spacing, interpolator, pad, label, integer_output, is_mask)
+}
+
+image_n4_cpp <- function(x, mask, shrink, iterations, threshold, control_points, spline_order, fwhm, bins) {
+    .Call(`_radsig_image_n4_cpp`, x, mask, shrink, iterations, threshold, control_points, spline_order, fwhm, bins)
+}
+
+image_morphology_cpp <- function(mask, radius, in_mm, op, body) {
+    .Call(`_radsig_image_morphology_cpp`, mask, radius, in_mm, op, body)
+}
+
+image_normalize_cpp <- function(x, mask, method, scale, remove_outliers, lower, upper) {
+    .Call(`_radsig_image_normalize_cpp`, x, mask, method, scale, remove_outliers, lower, upper)
+}
+
+image_resegment_cpp <- function(x, mask, label, range, mode) {
+    .Call(`_radsig_image_resegment_cpp`, x, mask, label, range, mode)
+}
+
+image_crop_cpp <- function(x, mask, pad, x_is_mask) {
+    .Call(`_radsig_image_crop_cpp`, x, mask, pad, x_is_mask)
+}
+
+image_slice_cpp <- function(x, mask, axis, index) {
+    .Call(`_radsig_image_slice_cpp`, x, mask, axis, index)
+}
+
+image_phantom_cpp <- function(dimension, size, spacing, radius, background, lesion, texture, period, noise, bias, seed) {
+    .Call(`_radsig_image_phantom_cpp`, dimension, size, spacing, radius, background, lesion, texture, period, noise, bias, seed)
+}
+
 core_version_cpp <- function() {
     .Call(`_radsig_core_version_cpp`)
 }

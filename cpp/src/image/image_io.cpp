@@ -25,6 +25,7 @@
 
 #include "radsig/core/error.hpp"
 #include "radsig/image/checks.hpp"
+#include "itk_convert.hpp"
 
 namespace radsig::image {
 namespace {
@@ -38,6 +39,8 @@ void register_io_factories() {
     itk::NrrdImageIOFactory::RegisterOneFactory();
     itk::MetaImageIOFactory::RegisterOneFactory();
     itk::GDCMImageIOFactory::RegisterOneFactory();
+    // ITK warnings go to stderr; radsig reports problems through exceptions instead.
+    itk::Object::GlobalWarningDisplayOff();
   });
 }
 
@@ -208,6 +211,11 @@ std::vector<std::string> dicom_files(const std::string& dir, const read_options&
   for (const auto& s : series) {
     if (s.uid == opt.series_uid) return s.files;
   }
+  // GDCM appends series details (orientation, ...) to the Series Instance UID; accept the
+  // plain UID for the largest matching series.
+  for (const auto& s : series) {
+    if (s.uid.rfind(opt.series_uid + ".", 0) == 0) return s.files;
+  }
   std::string known;
   for (const auto& s : series) known += (known.empty() ? "" : ", ") + s.uid;
   throw io_error("DICOM series '" + opt.series_uid + "' is not in " + in_quotes(dir) +
@@ -325,60 +333,20 @@ typename itk::Image<Pixel, D>::Pointer read_itk(const std::string& path, const o
   }
 }
 
-template <typename T, typename Pixel, unsigned D>
-image<T> from_itk(const itk::Image<Pixel, D>* in, T (*convert)(Pixel)) {
-  geometry g;
-  g.dimension = static_cast<int>(D);
-  const auto size = in->GetLargestPossibleRegion().GetSize();
-  for (unsigned d = 0; d < D; ++d) {
-    g.size[d] = size[d];
-    g.spacing[d] = in->GetSpacing()[d];
-    g.origin[d] = in->GetOrigin()[d];
-    for (unsigned c = 0; c < D; ++c) g.direction[d * 3 + c] = in->GetDirection()(d, c);
-  }
-  image<T> out(g);
-  const Pixel* buf = in->GetBufferPointer();
-  std::transform(buf, buf + out.voxels.size(), out.voxels.begin(), convert);
-  return out;
-}
-
 float to_float(float v) { return v; }
 
 template <typename T, typename Pixel>
 image<T> read_as(const std::string& path, const read_options& opt, T (*convert)(Pixel)) {
   const opened o = open_any(path, opt);
-  if (effective_dimension(o, path) == 2) return from_itk<T>(read_itk<Pixel, 2>(path, o).GetPointer(), convert);
-  return from_itk<T>(read_itk<Pixel, 3>(path, o).GetPointer(), convert);
-}
-
-template <typename Pixel, unsigned D, typename T>
-typename itk::Image<Pixel, D>::Pointer to_itk(const image<T>& img) {
-  using image_t = itk::Image<Pixel, D>;
-  auto out = image_t::New();
-  typename image_t::SizeType size;
-  typename image_t::SpacingType spacing;
-  typename image_t::PointType origin;
-  typename image_t::DirectionType direction;
-  for (unsigned d = 0; d < D; ++d) {
-    size[d] = img.geom.size[d];
-    spacing[d] = img.geom.spacing[d];
-    origin[d] = img.geom.origin[d];
-    for (unsigned c = 0; c < D; ++c) direction(d, c) = img.geom.direction[d * 3 + c];
-  }
-  out->SetRegions(typename image_t::RegionType(size));
-  out->SetSpacing(spacing);
-  out->SetOrigin(origin);
-  out->SetDirection(direction);
-  out->Allocate();
-  std::copy(img.voxels.begin(), img.voxels.end(), out->GetBufferPointer());
-  return out;
+  if (effective_dimension(o, path) == 2) return detail::from_itk<T>(read_itk<Pixel, 2>(path, o).GetPointer(), convert);
+  return detail::from_itk<T>(read_itk<Pixel, 3>(path, o).GetPointer(), convert);
 }
 
 template <typename Pixel, unsigned D, typename T>
 void write_itk(const image<T>& img, const std::string& path) {
   auto writer = itk::ImageFileWriter<itk::Image<Pixel, D>>::New();
   writer->SetFileName(path);
-  writer->SetInput(to_itk<Pixel, D>(img));
+  writer->SetInput(detail::to_itk<Pixel, D>(img));
   writer->Update();
 }
 
