@@ -165,6 +165,14 @@ inline column_config parse_settings(const std::string& dict) {
   const std::string rs = v("resampledPixelSpacing");
   const std::string interp = v("interpolator");
   c.resampling = !rs.empty() && rs != "None" && interp != "None";
+  if (c.resampling) {
+    const auto sp = parse_list(rs);
+    s.resample = true;
+    for (std::size_t k = 0; k < 3 && k < sp.size(); ++k) s.resampled_spacing[k] = sp[k];
+    if (interp == "'sitkNearestNeighbor'") s.interpolator = resample_interpolator::nearest;
+    if (interp == "'sitkLinear'") s.interpolator = resample_interpolator::linear;
+    if (!v("padDistance").empty()) s.pad_distance = std::stod(v("padDistance"));
+  }
   return c;
 }
 

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <map>
 #include <memory>
 #include <cmath>
 #include <sstream>
@@ -11,6 +12,7 @@
 #include "radsig/core/version.hpp"
 #include "radsig/features/diagnostics.hpp"
 #include "radsig/features/registry.hpp"
+#include "radsig/image/preprocess.hpp"
 
 namespace radsig::features {
 
@@ -41,6 +43,36 @@ std::string settings_text(const settings& s) {
      << ", 'force2Ddimension': " << s.force2d_dimension
      << ", 'normalize': " << (s.normalize ? "True" : "False") << "}";
   return os.str();
+}
+
+// Resampling as PyRadiomics does it (image module); integer pixel types keep integer values
+// (clamped to the type range and truncated), as PyRadiomics keeps the input pixel type.
+void resample_case(const image::image<double>& img, const image::label_image& mask,
+                   const settings& s, const std::string& pixel_type,
+                   image::image<double>& out_image, image::label_image& out_mask) {
+  image::resample_options o;
+  o.spacing = s.resampled_spacing;
+  o.method = s.interpolator == resample_interpolator::nearest ? image::interpolator::nearest
+             : s.interpolator == resample_interpolator::linear ? image::interpolator::linear
+                                                                : image::interpolator::bspline;
+  o.pad_distance = s.pad_distance;
+  o.label = s.label;
+  static const std::map<std::string, std::pair<double, double>> ranges = {
+      {"char", {-128, 127}},          {"unsigned_char", {0, 255}},
+      {"short", {-32768, 32767}},     {"unsigned_short", {0, 65535}},
+      {"int", {-2147483648.0, 2147483647.0}}, {"unsigned_int", {0, 4294967295.0}}};
+  const auto r = ranges.find(pixel_type);
+  if (r != ranges.end()) {
+    o.integer_output = true;
+    o.integer_min = r->second.first;
+    o.integer_max = r->second.second;
+  }
+  image::intensity_image f;
+  f.geom = img.geom;
+  f.voxels.assign(img.voxels.begin(), img.voxels.end());
+  const image::resampled_pair p = image::resample_with_mask(f, mask, o);
+  out_image = to_double(p.image);
+  out_mask = p.mask;
 }
 
 }  // namespace
@@ -131,19 +163,34 @@ extraction_result extract(const image::image<double>& img_in, const image::label
   res.diagnostics.emplace_back("diagnostics_Configuration_Settings", settings_text(s));
   res.diagnostics.emplace_back("diagnostics_Configuration_EnabledImageTypes",
                                "{'Original': {}}");
+  add_image_diagnostics(res.diagnostics, "original", img_in, image_pixel_type);
+  add_mask_diagnostics(res.diagnostics, "original", mask, s.label,
+                       check_mask(img_in, mask, s));
   image::image<double> normalized;
   if (s.normalize) {
     normalized = img_in;
     normalize_image(normalized, s);
   }
-  const image::image<double>& img = s.normalize ? normalized : img_in;
-  bounding_box box = check_mask(img, mask, s);
-  add_image_diagnostics(res.diagnostics, "original", img_in, image_pixel_type);
-  add_mask_diagnostics(res.diagnostics, "original", mask, s.label, box);
-  const image::label_image* roi_mask = &mask;
+  const image::image<double>* img_ptr = s.normalize ? &normalized : &img_in;
+  const image::label_image* mask_ptr = &mask;
+  image::image<double> resampled_image;
+  image::label_image resampled_mask;
+  if (s.resample) {
+    resample_case(*img_ptr, mask, s, image_pixel_type, resampled_image, resampled_mask);
+    img_ptr = &resampled_image;
+    mask_ptr = &resampled_mask;
+  }
+  const image::image<double>& img = *img_ptr;
+  const image::label_image& mask_used = *mask_ptr;
+  bounding_box box = check_mask(img, mask_used, s);
+  if (s.resample) {
+    add_image_diagnostics(res.diagnostics, "interpolated", img, "");
+    add_mask_diagnostics(res.diagnostics, "interpolated", mask_used, s.label, box);
+  }
+  const image::label_image* roi_mask = &mask_used;
   image::label_image reseg;
   if (!s.resegment_range.empty()) {
-    reseg = resegment(img, mask, s);
+    reseg = resegment(img, mask_used, s);
     box = check_mask(img, reseg, s);
     roi_mask = &reseg;
     add_mask_diagnostics(res.diagnostics, "resegmented", reseg, s.label, box);
@@ -167,7 +214,7 @@ extraction_result extract(const image::image<double>& img_in, const image::label
     in.opts = &s;
     if (!e->needs_levels) {
       if (!shape_roi) {
-        const image::label_image& m = s.resegment_shape ? *roi_mask : mask;
+        const image::label_image& m = s.resegment_shape ? *roi_mask : mask_used;
         shape_roi = std::make_unique<roi_box>(crop_roi(img, m, s.label, box));
       }
       in.roi = shape_roi.get();

@@ -61,6 +61,11 @@ void validate(const settings& s) {
     throw invalid_argument("minimumROIDimensions", "must be 1, 2 or 3");
   if (s.minimum_roi_size < 0) throw invalid_argument("minimumROISize", "must be >= 0");
   if (!(s.normalize_scale > 0)) throw invalid_argument("normalizeScale", "must be positive");
+  if (s.resample) {
+    for (double v : s.resampled_spacing)
+      if (!(v >= 0)) throw invalid_argument("resampledPixelSpacing", "values must be >= 0");
+    if (!(s.pad_distance >= 0)) throw invalid_argument("padDistance", "must be >= 0");
+  }
   for (const auto& c : s.classes) find_class(c);
   for (const auto& kv : s.features) {
     const class_entry& e = find_class(kv.first);

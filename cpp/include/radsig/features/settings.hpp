@@ -2,6 +2,7 @@
 // PyRadiomics' defaults. Names follow PyRadiomics' setting keys in snake case.
 #pragma once
 
+#include <array>
 #include <map>
 #include <string>
 #include <vector>
@@ -14,6 +15,10 @@ enum class weighting_norm { none, manhattan, euclidean, infinity, no_weighting }
 // Re-segmentation thresholds are absolute values, fractions of the ROI maximum or
 // multiples of the ROI standard deviation around the ROI mean.
 enum class resegment_mode { absolute, relative, sigma };
+
+// PyRadiomics interpolators supported for resampling (sitkNearestNeighbor, sitkLinear,
+// sitkBSpline).
+enum class resample_interpolator { nearest, linear, bspline };
 
 struct settings {
   double bin_width = 25.0;             // fixed bin width (ignored when bin_count > 0)
@@ -33,6 +38,12 @@ struct settings {
   // NGTDM without voxels that have no neighbour, GLRLM keeps directions whose lines hold
   // single voxels only, PCA axes from the sample covariance (N - 1).
   bool ibsi = false;
+  // Resampling (FEATURES.md 5.2, done by radsig::image::resample_with_mask): on when
+  // `resample` is true; spacing (x, y, z) in mm, 0 keeps an axis.
+  bool resample = false;
+  std::array<double, 3> resampled_spacing{{0, 0, 0}};
+  resample_interpolator interpolator = resample_interpolator::bspline;
+  double pad_distance = 5.0;
   bool normalize = false;
   double normalize_scale = 1.0;
   double remove_outliers = 0.0;        // <= 0 = off
