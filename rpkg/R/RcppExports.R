@@ -5,8 +5,8 @@ extract_features_files_cpp <- function(image_path, mask_path, settings) {
     .Call(`_radsig_extract_features_files_cpp`, image_path, mask_path, settings)
 }
 
-extract_features_arrays_cpp <- function(image, mask, dim, spacing, settings) {
-    .Call(`_radsig_extract_features_arrays_cpp`, image, mask, dim, spacing, settings)
+extract_features_arrays_cpp <- function(image, mask, dim, image_geometry, mask_geometry, settings) {
+    .Call(`_radsig_extract_features_arrays_cpp`, image, mask, dim, image_geometry, mask_geometry, settings)
 }
 
 feature_catalogue_cpp <- function() {

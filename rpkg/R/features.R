@@ -133,15 +133,22 @@ settings_for_core <- function(s, label) {
     out$features <- s$featureClass
   }
   out$featureClass <- NULL
+  if (!is.null(s$resampledPixelSpacing) && !is.null(s$interpolator)) {
+    out$interpolator <- interpolator_name(s$interpolator)
+  } else {
+    out$resampledPixelSpacing <- NULL
+  }
   out
 }
 
-check_resampling_available <- function(s, call = sys.call(-1)) {
-  if (!is.null(s$resampledPixelSpacing) && !is.null(s$interpolator)) {
-    radsig_abort(paste("Setting `resampledPixelSpacing` needs the image module's resampler,",
-                       "which is not available in this version; resample the image first."),
-                 class = "radsig_error_value", arg = "settings", call = call)
-  }
+# PyRadiomics interpolator (SimpleITK name or number) -> resampler method.
+interpolator_name <- function(x, call = sys.call(-1)) {
+  known <- c(sitkNearestNeighbor = "nearest", sitkLinear = "linear", sitkBSpline = "bspline")
+  if (is.numeric(x) && x %in% 1:3) return(unname(known[x]))
+  if (is.character(x) && x %in% names(known)) return(unname(known[x]))
+  radsig_abort(sprintf("Setting `interpolator` %s is not supported; use one of %s (or 1, 2, 3).",
+                       format(x), paste0('"', names(known), '"', collapse = ", ")),
+               class = "radsig_error_value", arg = "interpolator", call = call)
 }
 
 check_image_input <- function(x, arg, call = sys.call(-1)) {
@@ -156,6 +163,7 @@ check_image_input <- function(x, arg, call = sys.call(-1)) {
     }
     return(x)
   }
+  if (inherits(x, "radsig_image")) return(x)
   if (!(is.numeric(x) || is.logical(x)) || length(dim(x)) < 2L || length(dim(x)) > 3L) {
     radsig_abort(sprintf("`%s` must be a file path or a 2-D/3-D numeric array, not %s.", arg,
                          describe_type(x)),
@@ -175,12 +183,15 @@ check_image_input <- function(x, arg, call = sys.call(-1)) {
 #' then first-order and texture classes on the ROI cropped to its bounding box. Feature names
 #' and order are PyRadiomics' (e.g. `original_glcm_JointEntropy`).
 #'
-#' @param image Path of an image file (NIfTI, NRRD, MetaImage) or a DICOM directory, or a 2-D/3-D
-#'   numeric array indexed `[x, y, z]`.
-#' @param mask Path of the mask file, or an integer array of the same dimensions as `image`.
+#' @param image Path of an image file (NIfTI, NRRD, MetaImage) or a DICOM directory, a
+#'   `radsig_image` (see [read_image()]), or a 2-D/3-D numeric array indexed `[x, y, z]`.
+#'   Resampling (`resampledPixelSpacing`) keeps integer values for integer image files, as
+#'   PyRadiomics keeps the input pixel type; arrays are treated as real-valued.
+#' @param mask Path of the mask file, a `radsig_image` mask, or an integer array of the same
+#'   dimensions as `image`.
 #' @param settings A [feature_settings()] object.
 #' @param label ROI label value; `NULL` uses `settings$label`.
-#' @param spacing Voxel spacing (x, y, z) in mm when `image` is an array (default 1).
+#' @param spacing Voxel spacing (x, y, z) in mm when `image` is a plain array (default 1).
 #' @return A named numeric vector of class `radsig_features` with attributes `diagnostics`
 #'   (named character vector: versions, settings, ROI voxel count, bounding box, ...),
 #'   `timings` (seconds per class) and `roi_voxels`.
@@ -200,7 +211,9 @@ extract_features <- function(image, mask, settings = feature_settings(), label =
   }
   if (!is.null(label)) label <- check_count_setting(label, "label",
                                                     lower = -.Machine$integer.max)
-  check_resampling_available(settings)
+  if (!is.null(settings$resampledPixelSpacing) && !is.null(settings$interpolator)) {
+    interpolator_name(settings$interpolator)
+  }
   image <- check_image_input(image, "image")
   mask <- check_image_input(mask, "mask")
   core_settings <- settings_for_core(settings, label)
@@ -224,11 +237,22 @@ extract_features <- function(image, mask, settings = feature_settings(), label =
     sp <- if (is.null(spacing)) rep(1, length(d)) else spacing
     check_numeric_setting(sp, "spacing", length(d), lower = .Machine$double.eps)
     call_core(extract_features_arrays_cpp(as.double(image), as.integer(mask), as.integer(d),
-                                          as.double(sp), core_settings))
+                                          array_geometry(image, sp), array_geometry(mask, sp),
+                                          core_settings))
   }
   structure(res$values, class = c("radsig_features", "numeric"),
             diagnostics = res$diagnostics, timings = res$timings,
             roi_voxels = res$roi_voxels)
+}
+
+# Geometry of an array or radsig_image (spacing, origin, direction) for the glue.
+array_geometry <- function(x, spacing) {
+  nd <- length(dim(x))
+  if (inherits(x, "radsig_image")) {
+    return(list(spacing = as.double(attr(x, "spacing")), origin = as.double(attr(x, "origin")),
+                direction = as.double(attr(x, "direction"))))
+  }
+  list(spacing = as.double(spacing), origin = rep(0, nd), direction = as.double(diag(nd)))
 }
 
 #' @export

@@ -41,7 +41,9 @@ extract_batch <- function(manifest, settings = feature_settings(), cache_dir = N
     radsig_abort("`settings` must be created by feature_settings() or read_params().",
                  class = "radsig_error_type", arg = "settings")
   }
-  check_resampling_available(settings)
+  if (!is.null(settings$resampledPixelSpacing) && !is.null(settings$interpolator)) {
+    interpolator_name(settings$interpolator)
+  }
   if (!is.null(cache_dir)) {
     if (!is.character(cache_dir) || length(cache_dir) != 1L || is.na(cache_dir)) {
       radsig_abort("`cache_dir` must be NULL or a single directory path.",

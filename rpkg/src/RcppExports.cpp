@@ -25,17 +25,18 @@ BEGIN_RCPP
 END_RCPP
 }
 // extract_features_arrays_cpp
-Rcpp::List extract_features_arrays_cpp(Rcpp::NumericVector image, Rcpp::IntegerVector mask, Rcpp::IntegerVector dim, Rcpp::NumericVector spacing, Rcpp::List settings);
-RcppExport SEXP _radsig_extract_features_arrays_cpp(SEXP imageSEXP, SEXP maskSEXP, SEXP dimSEXP, SEXP spacingSEXP, SEXP settingsSEXP) {
+Rcpp::List extract_features_arrays_cpp(Rcpp::NumericVector image, Rcpp::IntegerVector mask, Rcpp::IntegerVector dim, Rcpp::List image_geometry, Rcpp::List mask_geometry, Rcpp::List settings);
+RcppExport SEXP _radsig_extract_features_arrays_cpp(SEXP imageSEXP, SEXP maskSEXP, SEXP dimSEXP, SEXP image_geometrySEXP, SEXP mask_geometrySEXP, SEXP settingsSEXP) {
 BEGIN_RCPP
     Rcpp::RObject rcpp_result_gen;
     Rcpp::RNGScope rcpp_rngScope_gen;
     Rcpp::traits::input_parameter< Rcpp::NumericVector >::type image(imageSEXP);
     Rcpp::traits::input_parameter< Rcpp::IntegerVector >::type mask(maskSEXP);
     Rcpp::traits::input_parameter< Rcpp::IntegerVector >::type dim(dimSEXP);
-    Rcpp::traits::input_parameter< Rcpp::NumericVector >::type spacing(spacingSEXP);
+    Rcpp::traits::input_parameter< Rcpp::List >::type image_geometry(image_geometrySEXP);
+    Rcpp::traits::input_parameter< Rcpp::List >::type mask_geometry(mask_geometrySEXP);
     Rcpp::traits::input_parameter< Rcpp::List >::type settings(settingsSEXP);
-    rcpp_result_gen = Rcpp::wrap(extract_features_arrays_cpp(image, mask, dim, spacing, settings));
+    rcpp_result_gen = Rcpp::wrap(extract_features_arrays_cpp(image, mask, dim, image_geometry, mask_geometry, settings));
     return rcpp_result_gen;
 END_RCPP
 }
@@ -256,7 +257,7 @@ END_RCPP
 
 static const R_CallMethodDef CallEntries[] = {
     {"_radsig_extract_features_files_cpp", (DL_FUNC) &_radsig_extract_features_files_cpp, 3},
-    {"_radsig_extract_features_arrays_cpp", (DL_FUNC) &_radsig_extract_features_arrays_cpp, 5},
+    {"_radsig_extract_features_arrays_cpp", (DL_FUNC) &_radsig_extract_features_arrays_cpp, 6},
     {"_radsig_feature_catalogue_cpp", (DL_FUNC) &_radsig_feature_catalogue_cpp, 0},
     {"_radsig_image_read_cpp", (DL_FUNC) &_radsig_image_read_cpp, 3},
     {"_radsig_image_info_cpp", (DL_FUNC) &_radsig_image_info_cpp, 2},

@@ -53,6 +53,16 @@ rf::settings to_settings(const Rcpp::List& l) {
     s.minimum_roi_dimensions = Rcpp::as<int>(l["minimumROIDimensions"]);
   if (has(l, "minimumROISize")) s.minimum_roi_size = Rcpp::as<int>(l["minimumROISize"]);
   if (has(l, "ibsi")) s.ibsi = Rcpp::as<bool>(l["ibsi"]);
+  if (has(l, "resampledPixelSpacing") && has(l, "interpolator")) {
+    const auto sp = Rcpp::as<std::vector<double>>(l["resampledPixelSpacing"]);
+    s.resample = true;
+    for (std::size_t k = 0; k < 3 && k < sp.size(); ++k) s.resampled_spacing[k] = sp[k];
+    const auto m = Rcpp::as<std::string>(l["interpolator"]);
+    s.interpolator = m == "nearest" ? rf::resample_interpolator::nearest
+                   : m == "linear"  ? rf::resample_interpolator::linear
+                                    : rf::resample_interpolator::bspline;
+    if (has(l, "padDistance")) s.pad_distance = Rcpp::as<double>(l["padDistance"]);
+  }
   if (has(l, "classes")) s.classes = Rcpp::as<std::vector<std::string>>(l["classes"]);
   if (has(l, "features")) {
     const Rcpp::List f = l["features"];
@@ -88,13 +98,21 @@ Rcpp::List to_list(const rf::extraction_result& r) {
                             Rcpp::Named("roi_voxels") = static_cast<double>(r.roi_voxels));
 }
 
-ri::geometry array_geometry(const Rcpp::IntegerVector& dim, const Rcpp::NumericVector& spacing) {
+// Geometry from R: dims, spacing, origin (one value per axis), direction (column-major
+// nd x nd matrix as a vector).
+ri::geometry array_geometry(const Rcpp::IntegerVector& dim, const Rcpp::NumericVector& spacing,
+                            const Rcpp::NumericVector& origin,
+                            const Rcpp::NumericVector& direction) {
   ri::geometry g;
-  g.dimension = dim.size() == 2 ? 2 : 3;
-  for (R_xlen_t k = 0; k < dim.size() && k < 3; ++k) {
+  const R_xlen_t nd = dim.size();
+  g.dimension = nd == 2 ? 2 : 3;
+  for (R_xlen_t k = 0; k < nd && k < 3; ++k) {
     g.size[k] = static_cast<std::size_t>(dim[k]);
     g.spacing[k] = spacing[k];
+    g.origin[k] = origin[k];
   }
+  for (R_xlen_t r = 0; r < nd; ++r)
+    for (R_xlen_t c = 0; c < nd; ++c) g.direction[3 * r + c] = direction[r + nd * c];
   return g;
 }
 
@@ -106,18 +124,22 @@ Rcpp::List extract_features_files_cpp(std::string image_path, std::string mask_p
   const rf::settings s = to_settings(settings);
   const auto image = rf::to_double(ri::read_intensity_image(image_path));
   const auto mask = ri::read_label_image(mask_path);
-  return to_list(rf::extract(image, mask, s));
+  const std::string pixel_type = ri::read_image_info(image_path).component_type;
+  return to_list(rf::extract(image, mask, s, pixel_type));
 }
 
 // [[Rcpp::export]]
 Rcpp::List extract_features_arrays_cpp(Rcpp::NumericVector image, Rcpp::IntegerVector mask,
-                                       Rcpp::IntegerVector dim, Rcpp::NumericVector spacing,
-                                       Rcpp::List settings) {
+                                       Rcpp::IntegerVector dim, Rcpp::List image_geometry,
+                                       Rcpp::List mask_geometry, Rcpp::List settings) {
   const rf::settings s = to_settings(settings);
-  const ri::geometry g = array_geometry(dim, spacing);
-  ri::image<double> img(g);
+  const ri::geometry gi = array_geometry(dim, image_geometry["spacing"],
+                                         image_geometry["origin"], image_geometry["direction"]);
+  const ri::geometry gm = array_geometry(dim, mask_geometry["spacing"],
+                                         mask_geometry["origin"], mask_geometry["direction"]);
+  ri::image<double> img(gi);
   img.voxels.assign(image.begin(), image.end());
-  ri::label_image m(g);
+  ri::label_image m(gm);
   m.voxels.assign(mask.begin(), mask.end());
   return to_list(rf::extract(img, m, s));
 }

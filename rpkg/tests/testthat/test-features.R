@@ -45,6 +45,10 @@ test_that("extract_features matches hand-derived values on a small array", {
   img <- array(rep(1:27, 2), dim = c(3, 3, 6))
   all <- extract_features(img, array(1L, dim(img)))
   expect_equal(length(all), 107)
+  spaced <- extract_features(as_radsig_image(img, spacing = c(1, 1, 2)),
+                             as_radsig_image(array(1L, dim(img)), spacing = c(1, 1, 2), mask = TRUE),
+                             feature_settings(featureClass = list(shape = "VoxelVolume")))
+  expect_equal(spaced[["original_shape_VoxelVolume"]], 54 * 2)
   expect_equal(names(all)[1], "original_shape_Elongation")
   expect_equal(names(all)[15:16], c("original_firstorder_10Percentile",
                                     "original_firstorder_90Percentile"))
@@ -68,8 +72,13 @@ test_that("extract_features rejects bad inputs with classed errors", {
   one[5] <- 1L
   expect_error(extract_features(plus_image(), one, s), class = "radsig_error_value")
   expect_error(extract_features(plus_image(), plus_mask(),
-                                feature_settings(resampledPixelSpacing = c(2, 2, 2))),
+                                feature_settings(resampledPixelSpacing = c(2, 2, 2),
+                                                 interpolator = "sitkLanczosWindowedSinc")),
                class = "radsig_error_value")
+  # Mask geometry differing from the image's.
+  img <- as_radsig_image(plus_image(), spacing = c(1, 1, 1))
+  msk <- as_radsig_image(plus_mask(), spacing = c(2, 1, 1), mask = TRUE)
+  expect_error(extract_features(img, msk, s), class = "radsig_error_value")
 })
 
 test_that("read_params reads PyRadiomics YAML files", {
@@ -98,6 +107,19 @@ test_that("extract_features reproduces the PyRadiomics breast1 baseline", {
   s <- feature_settings(voxelArrayShift = 2000, minimumROIDimensions = 1)
   f <- extract_features(file.path(dir, "breast1_image.nrrd"),
                         file.path(dir, "breast1_label.nrrd"), s)
+  # The same through radsig_image objects (image module readers).
+  g <- extract_features(read_image(file.path(dir, "breast1_image.nrrd")),
+                        read_mask(file.path(dir, "breast1_label.nrrd")), s)
+  expect_equal(as.numeric(g), as.numeric(f), tolerance = 1e-12)
+  r <- extract_features(file.path(dir, "breast1_image.nrrd"), file.path(dir, "breast1_label.nrrd"),
+                        feature_settings(resampledPixelSpacing = c(2, 2, 2),
+                                         interpolator = "sitkBSpline",
+                                         featureClass = list(firstorder = NULL)))
+  b <- utils::read.csv(file.path(dir, "baseline_firstorder.csv"), stringsAsFactors = FALSE,
+                       check.names = FALSE)
+  rows <- grepl("^original_", b$featureName)
+  expect_equal(as.numeric(r[b$featureName[rows]]), as.numeric(b$breast1_resampling[rows]),
+               tolerance = 1e-6)
   for (cl in c("firstorder", "shape", "glcm", "glrlm", "glszm", "gldm", "ngtdm")) {
     b <- utils::read.csv(file.path(dir, paste0("baseline_", cl, ".csv")),
                          stringsAsFactors = FALSE, check.names = FALSE)
