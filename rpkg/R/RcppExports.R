@@ -53,6 +53,18 @@ net_benefit_boot_cpp <- function(y, models, thresholds, harm, n_boot, level, see
     .Call(`_radsig_net_benefit_boot_cpp`, y, models, thresholds, harm, n_boot, level, seed)
 }
 
+extract_features_files_cpp <- function(image_path, mask_path, settings) {
+    .Call(`_radsig_extract_features_files_cpp`, image_path, mask_path, settings)
+}
+
+extract_features_arrays_cpp <- function(image, mask, dim, image_geometry, mask_geometry, settings) {
+    .Call(`_radsig_extract_features_arrays_cpp`, image, mask, dim, image_geometry, mask_geometry, settings)
+}
+
+feature_catalogue_cpp <- function() {
+    .Call(`_radsig_feature_catalogue_cpp`)
+}
+
 image_read_cpp <- function(path, series, mask) {
     .Call(`_radsig_image_read_cpp`, path, series, mask)
 }
