@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Runs every radsig test on a Debian 12 machine, installing what is missing first:
+#   0. R sources: no object defined in two files (tools/check-r-definitions.R)
 #   1. C++ core (Release) + GoogleTest suites via ctest
 #   2. the same suites built with AddressSanitizer + UndefinedBehaviorSanitizer
 #   3. R package: R CMD build, then R CMD check --no-manual (runs the testthat suite,
@@ -45,10 +46,12 @@ run_ctest() {  # $1 = build dir, rest = cmake options
 }
 
 status=0
+echo "== R sources: one definition per object"
+Rscript tools/check-r-definitions.R || status=1
 run_ctest build/release -DCMAKE_BUILD_TYPE=Release || status=1
 if [ "$run_asan" -eq 1 ]; then
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-    run_ctest build/asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRADSIG_SANITIZE=ON || status=1
+    run_ctest build/asan -DCMAKE_BUILD_TYPE=None -DCMAKE_CXX_FLAGS=-O1 -DRADSIG_SANITIZE=ON || status=1
 fi
 
 if [ "$run_check" -eq 1 ]; then
