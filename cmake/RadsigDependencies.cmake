@@ -28,3 +28,16 @@ find_package(Boost 1.70 REQUIRED)
 set(RADSIG_BOOST_INCLUDE ${Boost_INCLUDE_DIRS})
 message(STATUS "radsig: Eigen from ${RADSIG_EIGEN_INCLUDE}")
 message(STATUS "radsig: Boost from ${RADSIG_BOOST_INCLUDE}")
+
+# ITK (image IO, resampling, N4, morphology). Its include directories are SYSTEM and its own
+# Eigen copy stays inside ITK headers, which only the image module's .cpp files include.
+# Keep this component list in sync with rpkg/tools/itk/CMakeLists.txt.
+set(RADSIG_ITK_COMPONENTS
+  ITKCommon ITKIOImageBase ITKIONRRD ITKIONIFTI ITKIOMeta ITKIOGDCM
+  ITKImageGrid ITKImageFunction ITKBiasCorrection ITKBinaryMathematicalMorphology
+  ITKMathematicalMorphology ITKThresholding ITKImageIntensity ITKImageStatistics)
+find_package(ITK 5.2 REQUIRED COMPONENTS ${RADSIG_ITK_COMPONENTS})
+set(RADSIG_ITK_INCLUDE ${ITK_INCLUDE_DIRS})
+list(REMOVE_ITEM RADSIG_ITK_INCLUDE /usr/include)
+set(RADSIG_ITK_LIBRARIES ${ITK_LIBRARIES})
+message(STATUS "radsig: ITK ${ITK_VERSION} from ${ITK_DIR}")

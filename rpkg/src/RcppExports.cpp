@@ -11,6 +11,200 @@ Rcpp::Rostream<true>&  Rcpp::Rcout = Rcpp::Rcpp_cout_get();
 Rcpp::Rostream<false>& Rcpp::Rcerr = Rcpp::Rcpp_cerr_get();
 #endif
 
+// image_read_cpp
+SEXP image_read_cpp(std::string path, std::string series, bool mask);
+RcppExport SEXP _radsig_image_read_cpp(SEXP pathSEXP, SEXP seriesSEXP, SEXP maskSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< std::string >::type path(pathSEXP);
+    Rcpp::traits::input_parameter< std::string >::type series(seriesSEXP);
+    Rcpp::traits::input_parameter< bool >::type mask(maskSEXP);
+    rcpp_result_gen = Rcpp::wrap(image_read_cpp(path, series, mask));
+    return rcpp_result_gen;
+END_RCPP
+}
+// image_info_cpp
+Rcpp::List image_info_cpp(std::string path, std::string series);
+RcppExport SEXP _radsig_image_info_cpp(SEXP pathSEXP, SEXP seriesSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< std::string >::type path(pathSEXP);
+    Rcpp::traits::input_parameter< std::string >::type series(seriesSEXP);
+    rcpp_result_gen = Rcpp::wrap(image_info_cpp(path, series));
+    return rcpp_result_gen;
+END_RCPP
+}
+// image_write_cpp
+void image_write_cpp(SEXP x, std::string path, bool mask);
+RcppExport SEXP _radsig_image_write_cpp(SEXP xSEXP, SEXP pathSEXP, SEXP maskSEXP) {
+BEGIN_RCPP
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< SEXP >::type x(xSEXP);
+    Rcpp::traits::input_parameter< std::string >::type path(pathSEXP);
+    Rcpp::traits::input_parameter< bool >::type mask(maskSEXP);
+    image_write_cpp(x, path, mask);
+    return R_NilValue;
+END_RCPP
+}
+// image_dicom_series_cpp
+std::vector<std::string> image_dicom_series_cpp(std::string dir);
+RcppExport SEXP _radsig_image_dicom_series_cpp(SEXP dirSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< std::string >::type dir(dirSEXP);
+    rcpp_result_gen = Rcpp::wrap(image_dicom_series_cpp(dir));
+    return rcpp_result_gen;
+END_RCPP
+}
+// image_geometry_diff_cpp
+std::vector<std::string> image_geometry_diff_cpp(SEXP a, SEXP b, double tolerance);
+RcppExport SEXP _radsig_image_geometry_diff_cpp(SEXP aSEXP, SEXP bSEXP, SEXP toleranceSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< SEXP >::type a(aSEXP);
+    Rcpp::traits::input_parameter< SEXP >::type b(bSEXP);
+    Rcpp::traits::input_parameter< double >::type tolerance(toleranceSEXP);
+    rcpp_result_gen = Rcpp::wrap(image_geometry_diff_cpp(a, b, tolerance));
+    return rcpp_result_gen;
+END_RCPP
+}
+// image_resample_cpp
+SEXP image_resample_cpp(SEXP x, SEXP mask, Rcpp::NumericVector spacing, std::string interpolator, double pad, int label, bool integer_output, bool is_mask);
+RcppExport SEXP _radsig_image_resample_cpp(SEXP xSEXP, SEXP maskSEXP, SEXP spacingSEXP, SEXP interpolatorSEXP, SEXP padSEXP, SEXP labelSEXP, SEXP integer_outputSEXP, SEXP is_maskSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< SEXP >::type x(xSEXP);
+    Rcpp::traits::input_parameter< SEXP >::type mask(maskSEXP);
+    Rcpp::traits::input_parameter< Rcpp::NumericVector >::type spacing(spacingSEXP);
+    Rcpp::traits::input_parameter< std::string >::type interpolator(interpolatorSEXP);
+    Rcpp::traits::input_parameter< double >::type pad(padSEXP);
+    Rcpp::traits::input_parameter< int >::type label(labelSEXP);
+    Rcpp::traits::input_parameter< bool >::type integer_output(integer_outputSEXP);
+    Rcpp::traits::input_parameter< bool >::type is_mask(is_maskSEXP);
+    rcpp_result_gen = Rcpp::wrap(image_resample_cpp(x, mask, spacing, interpolator, pad, label, integer_output, is_mask));
+    return rcpp_result_gen;
+END_RCPP
+}
+// image_n4_cpp
+Rcpp::List image_n4_cpp(SEXP x, SEXP mask, int shrink, Rcpp::IntegerVector iterations, double threshold, int control_points, int spline_order, double fwhm, int bins);
+RcppExport SEXP _radsig_image_n4_cpp(SEXP xSEXP, SEXP maskSEXP, SEXP shrinkSEXP, SEXP iterationsSEXP, SEXP thresholdSEXP, SEXP control_pointsSEXP, SEXP spline_orderSEXP, SEXP fwhmSEXP, SEXP binsSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< SEXP >::type x(xSEXP);
+    Rcpp::traits::input_parameter< SEXP >::type mask(maskSEXP);
+    Rcpp::traits::input_parameter< int >::type shrink(shrinkSEXP);
+    Rcpp::traits::input_parameter< Rcpp::IntegerVector >::type iterations(iterationsSEXP);
+    Rcpp::traits::input_parameter< double >::type threshold(thresholdSEXP);
+    Rcpp::traits::input_parameter< int >::type control_points(control_pointsSEXP);
+    Rcpp::traits::input_parameter< int >::type spline_order(spline_orderSEXP);
+    Rcpp::traits::input_parameter< double >::type fwhm(fwhmSEXP);
+    Rcpp::traits::input_parameter< int >::type bins(binsSEXP);
+    rcpp_result_gen = Rcpp::wrap(image_n4_cpp(x, mask, shrink, iterations, threshold, control_points, spline_order, fwhm, bins));
+    return rcpp_result_gen;
+END_RCPP
+}
+// image_morphology_cpp
+SEXP image_morphology_cpp(SEXP mask, double radius, bool in_mm, std::string op, SEXP body);
+RcppExport SEXP _radsig_image_morphology_cpp(SEXP maskSEXP, SEXP radiusSEXP, SEXP in_mmSEXP, SEXP opSEXP, SEXP bodySEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< SEXP >::type mask(maskSEXP);
+    Rcpp::traits::input_parameter< double >::type radius(radiusSEXP);
+    Rcpp::traits::input_parameter< bool >::type in_mm(in_mmSEXP);
+    Rcpp::traits::input_parameter< std::string >::type op(opSEXP);
+    Rcpp::traits::input_parameter< SEXP >::type body(bodySEXP);
+    rcpp_result_gen = Rcpp::wrap(image_morphology_cpp(mask, radius, in_mm, op, body));
+    return rcpp_result_gen;
+END_RCPP
+}
+// image_normalize_cpp
+SEXP image_normalize_cpp(SEXP x, SEXP mask, std::string method, double scale, double remove_outliers, double lower, double upper);
+RcppExport SEXP _radsig_image_normalize_cpp(SEXP xSEXP, SEXP maskSEXP, SEXP methodSEXP, SEXP scaleSEXP, SEXP remove_outliersSEXP, SEXP lowerSEXP, SEXP upperSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< SEXP >::type x(xSEXP);
+    Rcpp::traits::input_parameter< SEXP >::type mask(maskSEXP);
+    Rcpp::traits::input_parameter< std::string >::type method(methodSEXP);
+    Rcpp::traits::input_parameter< double >::type scale(scaleSEXP);
+    Rcpp::traits::input_parameter< double >::type remove_outliers(remove_outliersSEXP);
+    Rcpp::traits::input_parameter< double >::type lower(lowerSEXP);
+    Rcpp::traits::input_parameter< double >::type upper(upperSEXP);
+    rcpp_result_gen = Rcpp::wrap(image_normalize_cpp(x, mask, method, scale, remove_outliers, lower, upper));
+    return rcpp_result_gen;
+END_RCPP
+}
+// image_resegment_cpp
+SEXP image_resegment_cpp(SEXP x, SEXP mask, int label, std::vector<double> range, std::string mode);
+RcppExport SEXP _radsig_image_resegment_cpp(SEXP xSEXP, SEXP maskSEXP, SEXP labelSEXP, SEXP rangeSEXP, SEXP modeSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< SEXP >::type x(xSEXP);
+    Rcpp::traits::input_parameter< SEXP >::type mask(maskSEXP);
+    Rcpp::traits::input_parameter< int >::type label(labelSEXP);
+    Rcpp::traits::input_parameter< std::vector<double> >::type range(rangeSEXP);
+    Rcpp::traits::input_parameter< std::string >::type mode(modeSEXP);
+    rcpp_result_gen = Rcpp::wrap(image_resegment_cpp(x, mask, label, range, mode));
+    return rcpp_result_gen;
+END_RCPP
+}
+// image_crop_cpp
+Rcpp::List image_crop_cpp(SEXP x, SEXP mask, int pad, bool x_is_mask);
+RcppExport SEXP _radsig_image_crop_cpp(SEXP xSEXP, SEXP maskSEXP, SEXP padSEXP, SEXP x_is_maskSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< SEXP >::type x(xSEXP);
+    Rcpp::traits::input_parameter< SEXP >::type mask(maskSEXP);
+    Rcpp::traits::input_parameter< int >::type pad(padSEXP);
+    Rcpp::traits::input_parameter< bool >::type x_is_mask(x_is_maskSEXP);
+    rcpp_result_gen = Rcpp::wrap(image_crop_cpp(x, mask, pad, x_is_mask));
+    return rcpp_result_gen;
+END_RCPP
+}
+// image_slice_cpp
+Rcpp::List image_slice_cpp(SEXP x, SEXP mask, int axis, int index);
+RcppExport SEXP _radsig_image_slice_cpp(SEXP xSEXP, SEXP maskSEXP, SEXP axisSEXP, SEXP indexSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< SEXP >::type x(xSEXP);
+    Rcpp::traits::input_parameter< SEXP >::type mask(maskSEXP);
+    Rcpp::traits::input_parameter< int >::type axis(axisSEXP);
+    Rcpp::traits::input_parameter< int >::type index(indexSEXP);
+    rcpp_result_gen = Rcpp::wrap(image_slice_cpp(x, mask, axis, index));
+    return rcpp_result_gen;
+END_RCPP
+}
+// image_phantom_cpp
+Rcpp::List image_phantom_cpp(int dimension, std::vector<double> size, std::vector<double> spacing, std::vector<double> radius, double background, double lesion, double texture, double period, double noise, double bias, double seed);
+RcppExport SEXP _radsig_image_phantom_cpp(SEXP dimensionSEXP, SEXP sizeSEXP, SEXP spacingSEXP, SEXP radiusSEXP, SEXP backgroundSEXP, SEXP lesionSEXP, SEXP textureSEXP, SEXP periodSEXP, SEXP noiseSEXP, SEXP biasSEXP, SEXP seedSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< int >::type dimension(dimensionSEXP);
+    Rcpp::traits::input_parameter< std::vector<double> >::type size(sizeSEXP);
+    Rcpp::traits::input_parameter< std::vector<double> >::type spacing(spacingSEXP);
+    Rcpp::traits::input_parameter< std::vector<double> >::type radius(radiusSEXP);
+    Rcpp::traits::input_parameter< double >::type background(backgroundSEXP);
+    Rcpp::traits::input_parameter< double >::type lesion(lesionSEXP);
+    Rcpp::traits::input_parameter< double >::type texture(textureSEXP);
+    Rcpp::traits::input_parameter< double >::type period(periodSEXP);
+    Rcpp::traits::input_parameter< double >::type noise(noiseSEXP);
+    Rcpp::traits::input_parameter< double >::type bias(biasSEXP);
+    Rcpp::traits::input_parameter< double >::type seed(seedSEXP);
+    rcpp_result_gen = Rcpp::wrap(image_phantom_cpp(dimension, size, spacing, radius, background, lesion, texture, period, noise, bias, seed));
+    return rcpp_result_gen;
+END_RCPP
+}
 // roc_curve_cpp
 Rcpp::List roc_curve_cpp(Rcpp::IntegerVector response, Rcpp::NumericVector predictor, std::string direction);
 RcppExport SEXP _radsig_roc_curve_cpp(SEXP responseSEXP, SEXP predictorSEXP, SEXP directionSEXP) {
@@ -193,6 +387,19 @@ END_RCPP
 }
 
 static const R_CallMethodDef CallEntries[] = {
+    {"_radsig_image_read_cpp", (DL_FUNC) &_radsig_image_read_cpp, 3},
+    {"_radsig_image_info_cpp", (DL_FUNC) &_radsig_image_info_cpp, 2},
+    {"_radsig_image_write_cpp", (DL_FUNC) &_radsig_image_write_cpp, 3},
+    {"_radsig_image_dicom_series_cpp", (DL_FUNC) &_radsig_image_dicom_series_cpp, 1},
+    {"_radsig_image_geometry_diff_cpp", (DL_FUNC) &_radsig_image_geometry_diff_cpp, 3},
+    {"_radsig_image_resample_cpp", (DL_FUNC) &_radsig_image_resample_cpp, 8},
+    {"_radsig_image_n4_cpp", (DL_FUNC) &_radsig_image_n4_cpp, 9},
+    {"_radsig_image_morphology_cpp", (DL_FUNC) &_radsig_image_morphology_cpp, 5},
+    {"_radsig_image_normalize_cpp", (DL_FUNC) &_radsig_image_normalize_cpp, 7},
+    {"_radsig_image_resegment_cpp", (DL_FUNC) &_radsig_image_resegment_cpp, 5},
+    {"_radsig_image_crop_cpp", (DL_FUNC) &_radsig_image_crop_cpp, 4},
+    {"_radsig_image_slice_cpp", (DL_FUNC) &_radsig_image_slice_cpp, 4},
+    {"_radsig_image_phantom_cpp", (DL_FUNC) &_radsig_image_phantom_cpp, 11},
     {"_radsig_roc_curve_cpp", (DL_FUNC) &_radsig_roc_curve_cpp, 3},
     {"_radsig_normal_interval_cpp", (DL_FUNC) &_radsig_normal_interval_cpp, 3},
     {"_radsig_delong_placements_cpp", (DL_FUNC) &_radsig_delong_placements_cpp, 3},
