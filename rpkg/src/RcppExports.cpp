@@ -11,6 +11,45 @@ Rcpp::Rostream<true>&  Rcpp::Rcout = Rcpp::Rcpp_cout_get();
 Rcpp::Rostream<false>& Rcpp::Rcerr = Rcpp::Rcpp_cerr_get();
 #endif
 
+// extract_features_files_cpp
+Rcpp::List extract_features_files_cpp(std::string image_path, std::string mask_path, Rcpp::List settings);
+RcppExport SEXP _radsig_extract_features_files_cpp(SEXP image_pathSEXP, SEXP mask_pathSEXP, SEXP settingsSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< std::string >::type image_path(image_pathSEXP);
+    Rcpp::traits::input_parameter< std::string >::type mask_path(mask_pathSEXP);
+    Rcpp::traits::input_parameter< Rcpp::List >::type settings(settingsSEXP);
+    rcpp_result_gen = Rcpp::wrap(extract_features_files_cpp(image_path, mask_path, settings));
+    return rcpp_result_gen;
+END_RCPP
+}
+// extract_features_arrays_cpp
+Rcpp::List extract_features_arrays_cpp(Rcpp::NumericVector image, Rcpp::IntegerVector mask, Rcpp::IntegerVector dim, Rcpp::List image_geometry, Rcpp::List mask_geometry, Rcpp::List settings);
+RcppExport SEXP _radsig_extract_features_arrays_cpp(SEXP imageSEXP, SEXP maskSEXP, SEXP dimSEXP, SEXP image_geometrySEXP, SEXP mask_geometrySEXP, SEXP settingsSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< Rcpp::NumericVector >::type image(imageSEXP);
+    Rcpp::traits::input_parameter< Rcpp::IntegerVector >::type mask(maskSEXP);
+    Rcpp::traits::input_parameter< Rcpp::IntegerVector >::type dim(dimSEXP);
+    Rcpp::traits::input_parameter< Rcpp::List >::type image_geometry(image_geometrySEXP);
+    Rcpp::traits::input_parameter< Rcpp::List >::type mask_geometry(mask_geometrySEXP);
+    Rcpp::traits::input_parameter< Rcpp::List >::type settings(settingsSEXP);
+    rcpp_result_gen = Rcpp::wrap(extract_features_arrays_cpp(image, mask, dim, image_geometry, mask_geometry, settings));
+    return rcpp_result_gen;
+END_RCPP
+}
+// feature_catalogue_cpp
+Rcpp::List feature_catalogue_cpp();
+RcppExport SEXP _radsig_feature_catalogue_cpp() {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    rcpp_result_gen = Rcpp::wrap(feature_catalogue_cpp());
+    return rcpp_result_gen;
+END_RCPP
+}
 // image_read_cpp
 SEXP image_read_cpp(std::string path, std::string series, bool mask);
 RcppExport SEXP _radsig_image_read_cpp(SEXP pathSEXP, SEXP seriesSEXP, SEXP maskSEXP) {
@@ -387,6 +426,9 @@ END_RCPP
 }
 
 static const R_CallMethodDef CallEntries[] = {
+    {"_radsig_extract_features_files_cpp", (DL_FUNC) &_radsig_extract_features_files_cpp, 3},
+    {"_radsig_extract_features_arrays_cpp", (DL_FUNC) &_radsig_extract_features_arrays_cpp, 6},
+    {"_radsig_feature_catalogue_cpp", (DL_FUNC) &_radsig_feature_catalogue_cpp, 0},
     {"_radsig_image_read_cpp", (DL_FUNC) &_radsig_image_read_cpp, 3},
     {"_radsig_image_info_cpp", (DL_FUNC) &_radsig_image_info_cpp, 2},
     {"_radsig_image_write_cpp", (DL_FUNC) &_radsig_image_write_cpp, 3},

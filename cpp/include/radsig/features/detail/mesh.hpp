@@ -1,0 +1,27 @@
+// Internal: marching-cubes triangle table and convex-hull helpers for the shape classes.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <vector>
+
+namespace radsig::features::detail {
+
+// Edge midpoints of a cell in half-voxel units, (z, y, x) (FEATURES.md 9.2).
+extern const int kEdgeHalf[12][3];
+
+// Triangles (edge triples) of a cube configuration 0..127 (corner 7 outside).
+const std::vector<std::array<int, 3>>& cube_triangles(int config);
+
+struct point2 {
+  double a, b;
+  std::size_t id = 0;  // caller's index, carried through the hull
+};
+
+// Largest Euclidean distance between points (through their 2-D convex hull).
+double max_distance_2d(std::vector<point2> pts);
+
+// Vertices of the 2-D convex hull (monotone chain), collinear points dropped.
+std::vector<point2> convex_hull_2d(std::vector<point2> pts);
+
+}  // namespace radsig::features::detail

@@ -1,0 +1,81 @@
+// The ROI as the feature classes see it: image and mask cropped to the ROI bounding box
+// (no padding), stored x fastest (numpy (z, y, x) C order), with discretised grey levels.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "radsig/features/settings.hpp"
+#include "radsig/image/image.hpp"
+
+namespace radsig::features {
+
+// Inclusive-lower / size bounding box in image index space, (x, y, z).
+struct bounding_box {
+  std::array<std::size_t, 3> lower{{0, 0, 0}};
+  std::array<std::size_t, 3> size{{0, 0, 0}};
+};
+
+struct roi_box {
+  std::array<int, 3> dims{{1, 1, 1}};           // (nz, ny, nx)
+  std::array<double, 3> spacing{{1, 1, 1}};     // (sz, sy, sx)
+  int image_dimension = 3;                      // 2 or 3 (of the source image)
+  std::vector<double> values;                   // box voxels, x fastest
+  std::vector<std::uint8_t> in_roi;             // 1 where the voxel belongs to the ROI
+  std::vector<double> roi_values;               // ROI intensities, box order
+  bounding_box box;                             // where the box sits in the image
+
+  std::size_t voxel_count() const { return values.size(); }
+  std::size_t index(int z, int y, int x) const {
+    return static_cast<std::size_t>(x) +
+           static_cast<std::size_t>(dims[2]) *
+               (static_cast<std::size_t>(y) + static_cast<std::size_t>(dims[1]) * z);
+  }
+};
+
+// Discretised ROI: level (>= 1) per box voxel, 0 outside the ROI.
+struct discretised {
+  std::vector<int> level;        // per box voxel
+  std::vector<int> present;      // sorted levels present in the ROI
+  std::vector<int> compact;      // level -> index into `present` (-1 if absent), size N_g + 1
+  int max_level = 0;             // N_g
+  std::size_t n_levels() const { return present.size(); }
+};
+
+// Levels on the box grown by `pad` voxels of background on every side, so that neighbour
+// lookups need no bounds checks: the neighbour at offset a of padded index i is
+// i + offset(a).
+struct padded_levels {
+  std::array<int, 3> dims{{0, 0, 0}};  // padded (nz, ny, nx)
+  std::vector<int> level;              // 0 = background / outside the box
+  std::vector<std::size_t> roi;        // padded indices of the ROI voxels, box order
+  std::ptrdiff_t offset(const std::array<int, 3>& a) const {
+    return a[2] + static_cast<std::ptrdiff_t>(dims[2]) *
+                      (a[1] + static_cast<std::ptrdiff_t>(dims[1]) * a[0]);
+  }
+};
+padded_levels pad_levels(const roi_box& roi, const discretised& d, int pad);
+
+// Bounding box of `label` in `mask`; throws invalid_argument("mask") if absent.
+bounding_box label_bounding_box(const image::label_image& mask, int label);
+
+// Crops image and mask to `box` (no padding). Mask voxels equal to `label` form the ROI.
+roi_box crop_roi(const image::image<double>& img, const image::label_image& mask, int label,
+                 const bounding_box& box);
+
+// Discretisation of the ROI intensities (FEATURES.md section 6).
+discretised discretise(const roi_box& roi, const settings& s);
+
+// Level of `x` under fixed bin width anchored at multiples of `bin_width` (exposed for tests).
+std::vector<int> bin_fixed_width(const std::vector<double>& x, double bin_width);
+std::vector<int> bin_fixed_count(const std::vector<double>& x, int bin_count);
+
+// Offsets (dz, dy, dx) per FEATURES.md section 8. `bidirectional` keeps both signs.
+std::vector<std::array<int, 3>> make_angles(const std::array<int, 3>& dims,
+                                            const std::vector<int>& distances,
+                                            bool bidirectional, bool force2d,
+                                            int force2d_dimension);
+
+}  // namespace radsig::features

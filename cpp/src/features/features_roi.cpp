@@ -1,0 +1,201 @@
+// ROI cropping, grey-level discretisation and neighbourhood offsets (FEATURES.md 5.5, 6, 8).
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <limits>
+
+#include "radsig/core/error.hpp"
+#include "radsig/features/roi.hpp"
+
+namespace radsig::features {
+
+bounding_box label_bounding_box(const image::label_image& mask, int label) {
+  const auto& g = mask.geom;
+  std::array<std::size_t, 3> lo{{g.size[0], g.size[1], g.size[2]}};
+  std::array<std::size_t, 3> hi{{0, 0, 0}};
+  bool found = false;
+  std::size_t idx = 0;
+  for (std::size_t k = 0; k < g.size[2]; ++k)
+    for (std::size_t j = 0; j < g.size[1]; ++j)
+      for (std::size_t i = 0; i < g.size[0]; ++i, ++idx) {
+        if (mask.voxels[idx] != label) continue;
+        found = true;
+        const std::size_t p[3] = {i, j, k};
+        for (int a = 0; a < 3; ++a) {
+          lo[a] = std::min(lo[a], p[a]);
+          hi[a] = std::max(hi[a], p[a]);
+        }
+      }
+  if (!found)
+    throw invalid_argument("mask", "label " + std::to_string(label) + " is not present");
+  bounding_box b;
+  for (int a = 0; a < 3; ++a) {
+    b.lower[a] = lo[a];
+    b.size[a] = hi[a] - lo[a] + 1;
+  }
+  return b;
+}
+
+roi_box crop_roi(const image::image<double>& img, const image::label_image& mask, int label,
+                 const bounding_box& box) {
+  roi_box r;
+  const auto& g = img.geom;
+  r.image_dimension = g.dimension;
+  r.dims = {{static_cast<int>(box.size[2]), static_cast<int>(box.size[1]),
+             static_cast<int>(box.size[0])}};
+  r.spacing = {{g.spacing[2], g.spacing[1], g.spacing[0]}};
+  r.box = box;
+  const std::size_t n = box.size[0] * box.size[1] * box.size[2];
+  r.values.resize(n);
+  r.in_roi.resize(n);
+  std::size_t o = 0;
+  for (std::size_t k = 0; k < box.size[2]; ++k)
+    for (std::size_t j = 0; j < box.size[1]; ++j) {
+      const std::size_t base = g.linear_index(box.lower[0], box.lower[1] + j, box.lower[2] + k);
+      for (std::size_t i = 0; i < box.size[0]; ++i, ++o) {
+        r.values[o] = img.voxels[base + i];
+        r.in_roi[o] = mask.voxels[base + i] == label ? 1 : 0;
+      }
+    }
+  r.roi_values.reserve(n);
+  for (std::size_t v = 0; v < n; ++v)
+    if (r.in_roi[v]) r.roi_values.push_back(r.values[v]);
+  return r;
+}
+
+namespace {
+
+// Python's float modulo (result has the sign of the divisor).
+double python_mod(double a, double b) {
+  double m = std::fmod(a, b);
+  if (m != 0.0 && ((b < 0) != (m < 0))) m += b;
+  return m;
+}
+
+std::vector<int> digitize(const std::vector<double>& x, const std::vector<double>& edges) {
+  std::vector<int> out(x.size());
+  for (std::size_t k = 0; k < x.size(); ++k)
+    out[k] = static_cast<int>(std::upper_bound(edges.begin(), edges.end(), x[k]) - edges.begin());
+  return out;
+}
+
+constexpr double kMaxEdges = 1e7;
+
+}  // namespace
+
+std::vector<int> bin_fixed_width(const std::vector<double>& x, double w) {
+  if (!(w > 0) || !std::isfinite(w)) throw invalid_argument("bin_width", "must be positive");
+  if (x.empty()) return {};
+  const auto mm = std::minmax_element(x.begin(), x.end());
+  const double lo = *mm.first - python_mod(*mm.first, w);
+  const double stop = *mm.second + 2 * w;
+  const double n_edges = std::ceil((stop - lo) / w);
+  if (!(n_edges <= kMaxEdges))
+    throw invalid_argument("bin_width", "too small for the intensity range (over 1e7 bins)");
+  const double delta = (lo + w) - lo;
+  std::vector<double> edges(static_cast<std::size_t>(n_edges));
+  for (std::size_t k = 0; k < edges.size(); ++k) edges[k] = lo + static_cast<double>(k) * delta;
+  // Same result as digitize(): estimate the bin arithmetically, then settle it on the edges.
+  const long last = static_cast<long>(edges.size()) - 1;
+  std::vector<int> out(x.size());
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    long k = static_cast<long>((x[i] - lo) / delta);
+    k = std::clamp(k, 0L, last);
+    while (k < last && edges[static_cast<std::size_t>(k) + 1] <= x[i]) ++k;
+    while (k > 0 && edges[static_cast<std::size_t>(k)] > x[i]) --k;
+    out[i] = static_cast<int>(k) + 1;
+  }
+  return out;
+}
+
+std::vector<int> bin_fixed_count(const std::vector<double>& x, int n) {
+  if (n < 1) throw invalid_argument("bin_count", "must be a positive integer");
+  if (x.empty()) return {};
+  const auto mm = std::minmax_element(x.begin(), x.end());
+  double first = *mm.first, last = *mm.second;
+  if (first == last) {
+    first -= 0.5;
+    last += 0.5;
+  }
+  std::vector<double> edges(static_cast<std::size_t>(n) + 1);
+  const double step = (last - first) / n;
+  for (int k = 0; k < n; ++k) edges[k] = static_cast<double>(k) * step + first;
+  edges[n] = last + 1.0;
+  return digitize(x, edges);
+}
+
+discretised discretise(const roi_box& roi, const settings& s) {
+  const std::vector<int> lv = s.bin_count > 0 ? bin_fixed_count(roi.roi_values, s.bin_count)
+                                              : bin_fixed_width(roi.roi_values, s.bin_width);
+  discretised d;
+  d.level.assign(roi.voxel_count(), 0);
+  std::size_t r = 0;
+  for (std::size_t v = 0; v < roi.voxel_count(); ++v)
+    if (roi.in_roi[v]) d.level[v] = lv[r++];
+  d.max_level = lv.empty() ? 0 : *std::max_element(lv.begin(), lv.end());
+  std::vector<char> seen(static_cast<std::size_t>(d.max_level) + 1, 0);
+  for (int l : lv) seen[l] = 1;
+  d.compact.assign(seen.size(), -1);
+  for (int l = 1; l <= d.max_level; ++l)
+    if (seen[l]) {
+      d.compact[l] = static_cast<int>(d.present.size());
+      d.present.push_back(l);
+    }
+  return d;
+}
+
+padded_levels pad_levels(const roi_box& roi, const discretised& d, int pad) {
+  padded_levels p;
+  for (int k = 0; k < 3; ++k) p.dims[k] = roi.dims[k] + 2 * pad;
+  p.level.assign(static_cast<std::size_t>(p.dims[0]) * p.dims[1] * p.dims[2], 0);
+  std::size_t v = 0;
+  for (int z = 0; z < roi.dims[0]; ++z)
+    for (int y = 0; y < roi.dims[1]; ++y) {
+      std::size_t o = static_cast<std::size_t>(pad) +
+                      static_cast<std::size_t>(p.dims[2]) *
+                          (static_cast<std::size_t>(y + pad) +
+                           static_cast<std::size_t>(p.dims[1]) * static_cast<std::size_t>(z + pad));
+      for (int x = 0; x < roi.dims[2]; ++x, ++v, ++o) {
+        p.level[o] = d.level[v];
+        if (d.level[v]) p.roi.push_back(o);
+      }
+    }
+  return p;
+}
+
+std::vector<std::array<int, 3>> make_angles(const std::array<int, 3>& dims,
+                                            const std::vector<int>& distances,
+                                            bool bidirectional, bool force2d,
+                                            int force2d_dimension) {
+  int dmax = 0;
+  for (int d : distances) {
+    if (d < 1) throw invalid_argument("distances", "every distance must be >= 1");
+    dmax = std::max(dmax, d);
+  }
+  if (dmax == 0) throw invalid_argument("distances", "at least one distance is needed");
+  std::vector<std::array<int, 3>> all;
+  for (int z = dmax; z >= -dmax; --z)
+    for (int y = dmax; y >= -dmax; --y)
+      for (int x = dmax; x >= -dmax; --x) {
+        const std::array<int, 3> a{{z, y, x}};
+        if (z == 0 && y == 0 && x == 0) continue;
+        if (force2d && a[force2d_dimension] != 0) continue;
+        bool fits = true;
+        int norm = 0;
+        for (int k = 0; k < 3; ++k) {
+          if (std::abs(a[k]) >= dims[k]) fits = false;
+          norm = std::max(norm, std::abs(a[k]));
+        }
+        if (!fits) continue;
+        if (std::find(distances.begin(), distances.end(), norm) == distances.end()) continue;
+        all.push_back(a);
+      }
+  if (all.empty())
+    throw invalid_argument("distances",
+                           "no neighbour offset fits inside the ROI bounding box "
+                           "(error getting angle count)");
+  if (!bidirectional) all.resize(all.size() / 2);
+  return all;
+}
+
+}  // namespace radsig::features

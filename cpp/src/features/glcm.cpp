@@ -1,0 +1,342 @@
+// Grey level co-occurrence matrix features (FEATURES.md 9.4, 10).
+#include <algorithm>
+#include <cmath>
+#include <complex>
+#include <limits>
+
+#include <Eigen/Dense>
+
+#include "radsig/features/detail/aggregate.hpp"
+#include "radsig/features/registry.hpp"
+
+namespace radsig::features {
+
+using detail::kEps;
+using detail::xlog2;
+
+std::vector<matrix> glcm_matrices(const roi_box& roi, const discretised& d, const settings& s,
+                                  std::vector<std::array<int, 3>>* angles_out) {
+  const auto angles = make_angles(roi.dims, s.distances, false, s.force2d, s.force2d_dimension);
+  const int n = static_cast<int>(d.n_levels());
+  std::vector<matrix> P(angles.size(), matrix(n, n));
+  int dmax = 1;
+  for (int dd : s.distances) dmax = std::max(dmax, dd);
+  const padded_levels pl = pad_levels(roi, d, dmax);
+  for (std::size_t a = 0; a < angles.size(); ++a) {
+    const std::ptrdiff_t off = pl.offset(angles[a]);
+    matrix& m = P[a];
+    for (const std::size_t i : pl.roi) {
+      const int lj = pl.level[static_cast<std::size_t>(static_cast<std::ptrdiff_t>(i) + off)];
+      if (lj != 0) m(d.compact[pl.level[i]], d.compact[lj]) += 1;
+    }
+  }
+  if (s.symmetrical_glcm)
+    for (auto& m : P)
+      for (int i = 0; i < n; ++i)
+        for (int j = i; j < n; ++j) {
+          const double t = m(i, j) + m(j, i);
+          m(i, j) = t;
+          m(j, i) = t;
+        }
+  if (angles_out) *angles_out = angles;
+  return P;
+}
+
+namespace {
+
+// Per-angle quantities derived from one normalised GLCM.
+struct glcm_stats {
+  int n = 0;
+  const std::vector<int>* lv = nullptr;  // level value per row/column
+  double ng = 0;                         // highest level present
+  std::vector<double> p, px, py, psum, pdiff;  // psum index k = i + j, pdiff index |i - j|
+  double ux = 0, uy = 0, sx = 0, sy = 0;
+  double hx = 0, hy = 0, hxy = 0, hxy1 = 0, hxy2 = 0;
+  double at(int i, int j) const { return p[static_cast<std::size_t>(i) * n + j]; }
+  double li(int i) const { return (*lv)[i]; }
+};
+
+glcm_stats make_stats(const matrix& m, const std::vector<int>& lv) {
+  glcm_stats st;
+  st.n = m.rows;
+  st.lv = &lv;
+  st.ng = lv.empty() ? 0 : lv.back();
+  const double total = m.sum();
+  st.p.resize(m.data.size());
+  for (std::size_t k = 0; k < m.data.size(); ++k) st.p[k] = m.data[k] / total;
+  const int n = st.n, ng = static_cast<int>(st.ng);
+  st.px.assign(n, 0);
+  st.py.assign(n, 0);
+  st.psum.assign(2 * ng + 1, 0);
+  st.pdiff.assign(ng + 1, 0);
+  for (int i = 0; i < n; ++i)
+    for (int j = 0; j < n; ++j) {
+      const double v = st.at(i, j);
+      st.px[i] += v;
+      st.py[j] += v;
+      st.ux += st.li(i) * v;
+      st.uy += st.li(j) * v;
+      st.psum[lv[i] + lv[j]] += v;
+      st.pdiff[std::abs(lv[i] - lv[j])] += v;
+      st.hxy -= xlog2(v);
+    }
+  for (int i = 0; i < n; ++i)
+    for (int j = 0; j < n; ++j) {
+      const double v = st.at(i, j);
+      st.sx += (st.li(i) - st.ux) * (st.li(i) - st.ux) * v;
+      st.sy += (st.li(j) - st.uy) * (st.li(j) - st.uy) * v;
+      const double pp = st.px[i] * st.py[j];
+      st.hxy1 -= v * std::log2(pp + kEps);
+      st.hxy2 -= xlog2(pp);
+    }
+  st.sx = std::sqrt(st.sx);
+  st.sy = std::sqrt(st.sy);
+  for (int i = 0; i < n; ++i) {
+    st.hx -= xlog2(st.px[i]);
+    st.hy -= xlog2(st.py[i]);
+  }
+  return st;
+}
+
+template <typename F>
+double sum_ij(const glcm_stats& st, F f) {
+  double s = 0;
+  for (int i = 0; i < st.n; ++i)
+    for (int j = 0; j < st.n; ++j) s += f(st.li(i), st.li(j)) * st.at(i, j);
+  return s;
+}
+
+double cluster_moment(const glcm_stats& st, int power) {
+  return sum_ij(st, [&](double i, double j) {
+    const double t = i + j - st.ux - st.uy;
+    return power == 2 ? t * t : power == 3 ? t * t * t : t * t * t * t;
+  });
+}
+double difference_average(const glcm_stats& st) {
+  double s = 0;
+  for (std::size_t k = 0; k < st.pdiff.size(); ++k) s += static_cast<double>(k) * st.pdiff[k];
+  return s;
+}
+template <typename F>
+double sum_diff(const glcm_stats& st, F f) {
+  double s = 0;
+  for (std::size_t k = 0; k < st.pdiff.size(); ++k) s += f(static_cast<double>(k)) * st.pdiff[k];
+  return s;
+}
+double entropy(const std::vector<double>& p) {
+  double h = 0;
+  for (double v : p) h -= xlog2(v);
+  return h;
+}
+
+double f_autocorrelation(const glcm_stats& st) {
+  return sum_ij(st, [](double i, double j) { return i * j; });
+}
+double f_joint_average(const glcm_stats& st) { return st.ux; }
+double f_cluster_prominence(const glcm_stats& st) { return cluster_moment(st, 4); }
+double f_cluster_shade(const glcm_stats& st) { return cluster_moment(st, 3); }
+double f_cluster_tendency(const glcm_stats& st) { return cluster_moment(st, 2); }
+double f_contrast(const glcm_stats& st) {
+  return sum_ij(st, [](double i, double j) { return (i - j) * (i - j); });
+}
+double f_correlation(const glcm_stats& st) {
+  if (st.sx * st.sy == 0) return 1.0;
+  const double c = sum_ij(st, [&](double i, double j) { return (i - st.ux) * (j - st.uy); });
+  return c / (st.sx * st.sy + kEps);
+}
+double f_difference_average(const glcm_stats& st) { return difference_average(st); }
+double f_difference_entropy(const glcm_stats& st) { return entropy(st.pdiff); }
+double f_difference_variance(const glcm_stats& st) {
+  const double da = difference_average(st);
+  return sum_diff(st, [&](double k) { return (k - da) * (k - da); });
+}
+double f_joint_energy(const glcm_stats& st) {
+  double s = 0;
+  for (double v : st.p) s += v * v;
+  return s;
+}
+double f_joint_entropy(const glcm_stats& st) { return st.hxy; }
+double f_imc1(const glcm_stats& st) {
+  const double m = std::max(st.hx, st.hy);
+  return m == 0 ? 0.0 : (st.hxy - st.hxy1) / m;
+}
+double f_imc2(const glcm_stats& st) {
+  if (st.hxy2 == st.hxy) return 0.0;
+  return std::sqrt(1 - std::exp(-2 * (st.hxy2 - st.hxy)));
+}
+double f_idm(const glcm_stats& st) {
+  return sum_diff(st, [](double k) { return 1 / (1 + k * k); });
+}
+double f_idmn(const glcm_stats& st) {
+  const double ng2 = st.ng * st.ng;
+  return sum_diff(st, [&](double k) { return 1 / (1 + k * k / ng2); });
+}
+double f_id(const glcm_stats& st) {
+  return sum_diff(st, [](double k) { return 1 / (1 + k); });
+}
+double f_idn(const glcm_stats& st) {
+  return sum_diff(st, [&](double k) { return 1 / (1 + k / st.ng); });
+}
+double f_inverse_variance(const glcm_stats& st) {
+  double s = 0;
+  for (std::size_t k = 1; k < st.pdiff.size(); ++k)
+    s += st.pdiff[k] / (static_cast<double>(k) * static_cast<double>(k));
+  return s;
+}
+double f_maximum_probability(const glcm_stats& st) {
+  return *std::max_element(st.p.begin(), st.p.end());
+}
+double f_sum_average(const glcm_stats& st) {
+  double s = 0;
+  for (std::size_t k = 0; k < st.psum.size(); ++k) s += static_cast<double>(k) * st.psum[k];
+  return s;
+}
+double f_sum_entropy(const glcm_stats& st) { return entropy(st.psum); }
+double f_sum_squares(const glcm_stats& st) {
+  return sum_ij(st, [&](double i, double) { return (i - st.ux) * (i - st.ux); });
+}
+
+using cd = std::complex<double>;
+
+// Eigenvalues of Q for one angle (FEATURES.md 9.4, MCC detail).
+std::vector<cd> mcc_eigenvalues(const glcm_stats& st) {
+  const int n = st.n;
+  // Q = A P^T with A(i, k) = p(i, k) / (p_x(i) p_y(k) + eps).
+  Eigen::MatrixXd a(n, n), p(n, n);
+  for (int i = 0; i < n; ++i)
+    for (int k = 0; k < n; ++k) {
+      p(i, k) = st.at(i, k);
+      a(i, k) = st.at(i, k) / (st.px[i] * st.py[k] + kEps);
+    }
+  const Eigen::MatrixXd q = a * p.transpose();
+  Eigen::EigenSolver<Eigen::MatrixXd> es(q, false);
+  std::vector<cd> ev(es.eigenvalues().data(), es.eigenvalues().data() + n);
+  return ev;
+}
+
+// MCC over all angles (the real/complex switch spans all angles).
+double mcc(const std::vector<glcm_stats>& stats, int n_levels) {
+  for (const auto& st : stats)
+    for (double v : st.p)
+      if (std::isnan(v)) return std::numeric_limits<double>::quiet_NaN();
+  if (n_levels < 2) return 1.0;
+  std::vector<std::vector<cd>> evs;
+  bool all_real = true;
+  for (const auto& st : stats) {
+    evs.push_back(mcc_eigenvalues(st));
+    for (const cd& e : evs.back())
+      if (e.imag() != 0) all_real = false;
+  }
+  std::vector<double> vals;
+  double re = 0, im = 0;
+  int count = 0;
+  for (auto& ev : evs) {
+    std::sort(ev.begin(), ev.end(), [](const cd& a, const cd& b) {
+      return a.real() < b.real() || (a.real() == b.real() && a.imag() < b.imag());
+    });
+    const cd l2 = ev[ev.size() - 2];
+    if (all_real) {
+      vals.push_back(l2.real() < 0 ? std::numeric_limits<double>::quiet_NaN()
+                                   : std::sqrt(l2.real()));
+    } else {
+      const cd r = std::sqrt(l2);
+      if (std::isnan(r.real()) || std::isnan(r.imag())) continue;
+      re += r.real();
+      im += r.imag();
+      ++count;
+    }
+  }
+  if (all_real) return detail::nanmean(vals);
+  return count == 0 ? std::numeric_limits<double>::quiet_NaN() : re / count;
+}
+
+struct glcm_feature {
+  const char* name;
+  double (*fn)(const glcm_stats&);
+};
+
+// Ordered as PyRadiomics outputs them; MCC is handled across angles.
+const glcm_feature kFeatures[] = {
+    {"Autocorrelation", f_autocorrelation},
+    {"ClusterProminence", f_cluster_prominence},
+    {"ClusterShade", f_cluster_shade},
+    {"ClusterTendency", f_cluster_tendency},
+    {"Contrast", f_contrast},
+    {"Correlation", f_correlation},
+    {"DifferenceAverage", f_difference_average},
+    {"DifferenceEntropy", f_difference_entropy},
+    {"DifferenceVariance", f_difference_variance},
+    {"Id", f_id},
+    {"Idm", f_idm},
+    {"Idmn", f_idmn},
+    {"Idn", f_idn},
+    {"Imc1", f_imc1},
+    {"Imc2", f_imc2},
+    {"InverseVariance", f_inverse_variance},
+    {"JointAverage", f_joint_average},
+    {"JointEnergy", f_joint_energy},
+    {"JointEntropy", f_joint_entropy},
+    {"MCC", nullptr},
+    {"MaximumProbability", f_maximum_probability},
+    {"SumAverage", f_sum_average},
+    {"SumEntropy", f_sum_entropy},
+    {"SumSquares", f_sum_squares},
+};
+
+double glcm_weight(const std::array<int, 3>& a, const settings& s,
+                   const std::array<double, 3>& spacing) {
+  const auto d = detail::physical_offset(a, spacing);
+  switch (s.weighting) {
+    case weighting_norm::infinity: {
+      const double m = std::max({d[0], d[1], d[2]});
+      return std::exp(-m * m);
+    }
+    case weighting_norm::euclidean:
+      return std::exp(-(d[0] * d[0] + d[1] * d[1] + d[2] * d[2]));
+    case weighting_norm::manhattan: {
+      const double m = d[0] + d[1] + d[2];
+      return std::exp(-m * m);
+    }
+    default:
+      return 1.0;
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> glcm_names() {
+  std::vector<std::string> out;
+  for (const auto& f : kFeatures) out.emplace_back(f.name);
+  return out;
+}
+
+class_values compute_glcm(const class_input& in) {
+  const settings& s = *in.opts;
+  std::vector<std::array<int, 3>> angles;
+  auto P = glcm_matrices(*in.roi, *in.levels, s, &angles);
+  if (s.weighting != weighting_norm::none) {
+    std::vector<double> w;
+    for (const auto& a : angles) w.push_back(glcm_weight(a, s, in.roi->spacing));
+    P = {detail::merge(P, w)};
+  } else {
+    detail::drop_empty(P);
+  }
+  std::vector<glcm_stats> stats;
+  for (const auto& m : P) stats.push_back(make_stats(m, in.levels->present));
+  class_values out;
+  for (const auto& f : kFeatures) {
+    out.names.emplace_back(f.name);
+    if (!f.fn) {
+      out.values.push_back(mcc(stats, static_cast<int>(in.levels->n_levels())));
+      continue;
+    }
+    std::vector<double> per_angle;
+    for (const auto& st : stats) per_angle.push_back(f.fn(st));
+    out.values.push_back(f.fn == f_joint_average ? detail::plain_mean(per_angle)
+                                                 : detail::nanmean(per_angle));
+  }
+  out.n_active = out.names.size();
+  return out;
+}
+
+}  // namespace radsig::features

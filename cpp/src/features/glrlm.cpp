@@ -1,0 +1,153 @@
+// Grey level run length matrix features (FEATURES.md 9.5, 10).
+#include <algorithm>
+#include <cmath>
+
+#include "radsig/features/detail/aggregate.hpp"
+#include "radsig/features/detail/emphasis.hpp"
+#include "radsig/features/registry.hpp"
+
+namespace radsig::features {
+
+namespace {
+
+bool inside(const std::array<int, 3>& dims, int z, int y, int x) {
+  return z >= 0 && y >= 0 && x >= 0 && z < dims[0] && y < dims[1] && x < dims[2];
+}
+
+// Runs along one angle; returns false if no line holds two or more ROI voxels.
+bool runs_along(const roi_box& roi, const discretised& d, const std::array<int, 3>& a,
+                matrix& P) {
+  const auto& dims = roi.dims;
+  bool any_long_line = false;
+  for (int z = 0; z < dims[0]; ++z)
+    for (int y = 0; y < dims[1]; ++y)
+      for (int x = 0; x < dims[2]; ++x) {
+        if (inside(dims, z - a[0], y - a[1], x - a[2])) continue;  // not a line start
+        int level = 0, length = 0, roi_on_line = 0;
+        for (int zz = z, yy = y, xx = x; inside(dims, zz, yy, xx);
+             zz += a[0], yy += a[1], xx += a[2]) {
+          const int l = d.level[roi.index(zz, yy, xx)];
+          if (l != 0) ++roi_on_line;
+          if (l == level && l != 0) {
+            ++length;
+            continue;
+          }
+          if (level != 0) P(d.compact[level], length - 1) += 1;
+          level = l;
+          length = l != 0 ? 1 : 0;
+        }
+        if (level != 0) P(d.compact[level], length - 1) += 1;
+        if (roi_on_line >= 2) any_long_line = true;
+      }
+  return any_long_line;
+}
+
+double glrlm_weight(const std::array<int, 3>& a, const settings& s,
+                    const std::array<double, 3>& spacing) {
+  const auto d = detail::physical_offset(a, spacing);
+  switch (s.weighting) {
+    case weighting_norm::infinity:
+      return std::max({d[0], d[1], d[2]});
+    case weighting_norm::euclidean:
+      return std::sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2]);
+    case weighting_norm::manhattan:
+      return d[0] + d[1] + d[2];
+    default:
+      return 1.0;
+  }
+}
+
+using detail::emphasis_stats;
+
+struct glrlm_feature {
+  const char* name;
+  double (*fn)(const emphasis_stats&);
+};
+
+const glrlm_feature kFeatures[] = {
+    {"GrayLevelNonUniformity", detail::gl_nonuniformity},
+    {"GrayLevelNonUniformityNormalized", detail::gl_nonuniformity_normalized},
+    {"GrayLevelVariance", detail::gl_variance},
+    {"HighGrayLevelRunEmphasis", detail::high_gl_emphasis},
+    {"LongRunEmphasis", detail::large_emphasis},
+    {"LongRunHighGrayLevelEmphasis", detail::large_high_emphasis},
+    {"LongRunLowGrayLevelEmphasis", detail::large_low_emphasis},
+    {"LowGrayLevelRunEmphasis", detail::low_gl_emphasis},
+    {"RunEntropy", detail::joint_entropy},
+    {"RunLengthNonUniformity", detail::size_nonuniformity},
+    {"RunLengthNonUniformityNormalized", detail::size_nonuniformity_normalized},
+    {"RunPercentage", detail::percentage},
+    {"RunVariance", detail::size_variance},
+    {"ShortRunEmphasis", detail::small_emphasis},
+    {"ShortRunHighGrayLevelEmphasis", detail::small_high_emphasis},
+    {"ShortRunLowGrayLevelEmphasis", detail::small_low_emphasis},
+};
+
+}  // namespace
+
+std::vector<matrix> glrlm_matrices(const roi_box& roi, const discretised& d, const settings& s,
+                                   std::vector<std::array<int, 3>>* angles_out) {
+  const auto angles = make_angles(roi.dims, {1}, false, s.force2d, s.force2d_dimension);
+  const int n = static_cast<int>(d.n_levels());
+  const int max_len = std::max({roi.dims[0], roi.dims[1], roi.dims[2]});
+  const padded_levels pl = pad_levels(roi, d, 1);
+  std::vector<matrix> P;
+  for (const auto& a : angles) {
+    matrix m(n, max_len);
+    // Runs start at ROI voxels whose predecessor along `a` has another level (background
+    // and outside-box voxels have level 0 in the padded array).
+    const std::ptrdiff_t off = pl.offset(a);
+    bool long_run = false;
+    for (const std::size_t i : pl.roi) {
+      const int li = pl.level[i];
+      if (pl.level[static_cast<std::size_t>(static_cast<std::ptrdiff_t>(i) - off)] == li) continue;
+      int len = 1;
+      for (auto j = static_cast<std::size_t>(static_cast<std::ptrdiff_t>(i) + off); pl.level[j] == li;
+           j = static_cast<std::size_t>(static_cast<std::ptrdiff_t>(j) + off))
+        ++len;
+      m(d.compact[li], len - 1) += 1;
+      long_run = long_run || len > 1;
+    }
+    // PyRadiomics drops a direction in which no line holds two ROI voxels; IBSI keeps its
+    // length-1 runs. Without a run of two, decide that by walking the lines.
+    if (!long_run && !s.ibsi) {
+      matrix check(n, max_len);
+      if (!runs_along(roi, d, a, check)) std::fill(m.data.begin(), m.data.end(), 0.0);
+    }
+    P.push_back(std::move(m));
+  }
+  if (angles_out) *angles_out = angles;
+  return P;
+}
+
+std::vector<std::string> glrlm_names() {
+  std::vector<std::string> out;
+  for (const auto& f : kFeatures) out.emplace_back(f.name);
+  return out;
+}
+
+class_values compute_glrlm(const class_input& in) {
+  const settings& s = *in.opts;
+  std::vector<std::array<int, 3>> angles;
+  auto P = glrlm_matrices(*in.roi, *in.levels, s, &angles);
+  if (s.weighting != weighting_norm::none) {
+    std::vector<double> w;
+    for (const auto& a : angles) w.push_back(glrlm_weight(a, s, in.roi->spacing));
+    P = {detail::merge(P, w)};
+  } else {
+    detail::drop_empty(P);
+  }
+  std::vector<emphasis_stats> stats;
+  for (const auto& m : P) stats.push_back(detail::make_emphasis(m, in.levels->present, false));
+  class_values out;
+  for (const auto& f : kFeatures) {
+    out.names.emplace_back(f.name);
+    std::vector<double> per_angle;
+    for (const auto& st : stats) per_angle.push_back(f.fn(st));
+    out.values.push_back(detail::nanmean(per_angle));
+  }
+  out.n_active = out.names.size();
+  return out;
+}
+
+}  // namespace radsig::features

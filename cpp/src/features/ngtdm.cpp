@@ -1,0 +1,125 @@
+// Neighbouring grey tone difference matrix features (FEATURES.md 9.8).
+#include <algorithm>
+#include <cmath>
+
+#include "radsig/features/registry.hpp"
+#include "radsig/features/texture_matrices.hpp"
+
+namespace radsig::features {
+
+namespace {
+
+struct ngtdm_stats {
+  std::vector<double> p, s, i;  // per present level
+  double nvp = 0, sum_s = 0;
+  int ngp = 0;
+};
+
+double f_coarseness(const ngtdm_stats& st) {
+  double sum = 0;
+  for (std::size_t k = 0; k < st.p.size(); ++k) sum += st.p[k] * st.s[k];
+  return sum == 0 ? 1e6 : 1 / sum;
+}
+double f_contrast(const ngtdm_stats& st) {
+  const double div = static_cast<double>(st.ngp) * (st.ngp - 1);
+  if (div == 0) return 0.0;
+  double a = 0;
+  for (std::size_t k = 0; k < st.p.size(); ++k)
+    for (std::size_t l = 0; l < st.p.size(); ++l)
+      a += st.p[k] * st.p[l] * (st.i[k] - st.i[l]) * (st.i[k] - st.i[l]);
+  return a / div * (st.sum_s / st.nvp);
+}
+double f_busyness(const ngtdm_stats& st) {
+  double num = 0, den = 0;
+  for (std::size_t k = 0; k < st.p.size(); ++k) {
+    num += st.p[k] * st.s[k];
+    for (std::size_t l = 0; l < st.p.size(); ++l)
+      den += std::abs(st.i[k] * st.p[k] - st.i[l] * st.p[l]);
+  }
+  return den == 0 ? 0.0 : num / den;
+}
+double f_complexity(const ngtdm_stats& st) {
+  double c = 0;
+  for (std::size_t k = 0; k < st.p.size(); ++k)
+    for (std::size_t l = 0; l < st.p.size(); ++l)
+      c += std::abs(st.i[k] - st.i[l]) * (st.p[k] * st.s[k] + st.p[l] * st.s[l]) /
+           (st.p[k] + st.p[l]);
+  return c / st.nvp;
+}
+double f_strength(const ngtdm_stats& st) {
+  if (st.sum_s == 0) return 0.0;
+  double a = 0;
+  for (std::size_t k = 0; k < st.p.size(); ++k)
+    for (std::size_t l = 0; l < st.p.size(); ++l)
+      a += (st.p[k] + st.p[l]) * (st.i[k] - st.i[l]) * (st.i[k] - st.i[l]);
+  return a / st.sum_s;
+}
+
+struct ngtdm_feature {
+  const char* name;
+  double (*fn)(const ngtdm_stats&);
+};
+
+const ngtdm_feature kFeatures[] = {
+    {"Busyness", f_busyness},     {"Coarseness", f_coarseness}, {"Complexity", f_complexity},
+    {"Contrast", f_contrast},     {"Strength", f_strength},
+};
+
+}  // namespace
+
+matrix ngtdm_matrix(const roi_box& roi, const discretised& d, const settings& s) {
+  const auto offsets = make_angles(roi.dims, s.distances, true, s.force2d, s.force2d_dimension);
+  const int n = static_cast<int>(d.n_levels());
+  matrix M(n, 3);
+  for (int k = 0; k < n; ++k) M(k, 2) = d.present[k];
+  int dmax = 1;
+  for (int dd : s.distances) dmax = std::max(dmax, dd);
+  const padded_levels pl = pad_levels(roi, d, dmax);
+  std::vector<std::ptrdiff_t> offs;
+  for (const auto& a : offsets) offs.push_back(pl.offset(a));
+  for (const std::size_t i : pl.roi) {
+    const int li = pl.level[i];
+    double sum = 0;
+    int w = 0;
+    for (const std::ptrdiff_t off : offs) {
+      const int lj = pl.level[static_cast<std::size_t>(static_cast<std::ptrdiff_t>(i) + off)];
+      if (lj == 0) continue;
+      sum += lj;
+      ++w;
+    }
+    const int c = d.compact[li];
+    if (w == 0 && s.ibsi) continue;  // IBSI: voxels without neighbours are excluded
+    M(c, 0) += 1;
+    if (w > 0) M(c, 1) += std::abs(li - sum / w);
+  }
+  return M;
+}
+
+std::vector<std::string> ngtdm_names() {
+  std::vector<std::string> out;
+  for (const auto& f : kFeatures) out.emplace_back(f.name);
+  return out;
+}
+
+class_values compute_ngtdm(const class_input& in) {
+  const matrix M = ngtdm_matrix(*in.roi, *in.levels, *in.opts);
+  ngtdm_stats st;
+  for (int k = 0; k < M.rows; ++k) st.nvp += M(k, 0);
+  for (int k = 0; k < M.rows; ++k) {
+    if (M(k, 0) == 0) continue;
+    st.p.push_back(M(k, 0) / st.nvp);
+    st.s.push_back(M(k, 1));
+    st.i.push_back(M(k, 2));
+    st.sum_s += M(k, 1);
+  }
+  st.ngp = static_cast<int>(st.p.size());
+  class_values out;
+  for (const auto& f : kFeatures) {
+    out.names.emplace_back(f.name);
+    out.values.push_back(f.fn(st));
+  }
+  out.n_active = out.names.size();
+  return out;
+}
+
+}  // namespace radsig::features
