@@ -105,6 +105,14 @@ harrell_c_cpp <- function(predictor, time, status) {
     .Call(`_radsig_harrell_c_cpp`, predictor, time, status)
 }
 
+enet_path_cpp <- function(x, y, family, weights, offset, control) {
+    .Call(`_radsig_enet_path_cpp`, x, y, family, weights, offset, control)
+}
+
+cox_log_partial_cpp <- function(eta, time, status, weights) {
+    .Call(`_radsig_cox_log_partial_cpp`, eta, time, status, weights)
+}
+
 svm_fit_cpp <- function(x, y, opts) {
     .Call(`_radsig_svm_fit_cpp`, x, y, opts)
 }

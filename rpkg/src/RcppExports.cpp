@@ -388,6 +388,36 @@ BEGIN_RCPP
     return rcpp_result_gen;
 END_RCPP
 }
+// enet_path_cpp
+Rcpp::List enet_path_cpp(const Eigen::Map<Eigen::MatrixXd> x, Rcpp::NumericMatrix y, std::string family, Rcpp::NumericVector weights, Rcpp::NumericMatrix offset, Rcpp::List control);
+RcppExport SEXP _radsig_enet_path_cpp(SEXP xSEXP, SEXP ySEXP, SEXP familySEXP, SEXP weightsSEXP, SEXP offsetSEXP, SEXP controlSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::MatrixXd> >::type x(xSEXP);
+    Rcpp::traits::input_parameter< Rcpp::NumericMatrix >::type y(ySEXP);
+    Rcpp::traits::input_parameter< std::string >::type family(familySEXP);
+    Rcpp::traits::input_parameter< Rcpp::NumericVector >::type weights(weightsSEXP);
+    Rcpp::traits::input_parameter< Rcpp::NumericMatrix >::type offset(offsetSEXP);
+    Rcpp::traits::input_parameter< Rcpp::List >::type control(controlSEXP);
+    rcpp_result_gen = Rcpp::wrap(enet_path_cpp(x, y, family, weights, offset, control));
+    return rcpp_result_gen;
+END_RCPP
+}
+// cox_log_partial_cpp
+Rcpp::NumericVector cox_log_partial_cpp(const Eigen::Map<Eigen::MatrixXd> eta, Rcpp::NumericVector time, Rcpp::NumericVector status, Rcpp::NumericVector weights);
+RcppExport SEXP _radsig_cox_log_partial_cpp(SEXP etaSEXP, SEXP timeSEXP, SEXP statusSEXP, SEXP weightsSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::MatrixXd> >::type eta(etaSEXP);
+    Rcpp::traits::input_parameter< Rcpp::NumericVector >::type time(timeSEXP);
+    Rcpp::traits::input_parameter< Rcpp::NumericVector >::type status(statusSEXP);
+    Rcpp::traits::input_parameter< Rcpp::NumericVector >::type weights(weightsSEXP);
+    rcpp_result_gen = Rcpp::wrap(cox_log_partial_cpp(eta, time, status, weights));
+    return rcpp_result_gen;
+END_RCPP
+}
 // svm_fit_cpp
 Rcpp::List svm_fit_cpp(Rcpp::NumericMatrix x, Rcpp::NumericVector y, Rcpp::List opts);
 RcppExport SEXP _radsig_svm_fit_cpp(SEXP xSEXP, SEXP ySEXP, SEXP optsSEXP) {
@@ -452,6 +482,8 @@ static const R_CallMethodDef CallEntries[] = {
     {"_radsig_auc_resample_cpp", (DL_FUNC) &_radsig_auc_resample_cpp, 3},
     {"_radsig_classification_cpp", (DL_FUNC) &_radsig_classification_cpp, 6},
     {"_radsig_harrell_c_cpp", (DL_FUNC) &_radsig_harrell_c_cpp, 3},
+    {"_radsig_enet_path_cpp", (DL_FUNC) &_radsig_enet_path_cpp, 6},
+    {"_radsig_cox_log_partial_cpp", (DL_FUNC) &_radsig_cox_log_partial_cpp, 4},
     {"_radsig_svm_fit_cpp", (DL_FUNC) &_radsig_svm_fit_cpp, 3},
     {"_radsig_svm_predict_cpp", (DL_FUNC) &_radsig_svm_predict_cpp, 3},
     {"_radsig_core_version_cpp", (DL_FUNC) &_radsig_core_version_cpp, 0},
