@@ -11,6 +11,76 @@ Rcpp::Rostream<true>&  Rcpp::Rcout = Rcpp::Rcpp_cout_get();
 Rcpp::Rostream<false>& Rcpp::Rcerr = Rcpp::Rcpp_cerr_get();
 #endif
 
+// hosmer_lemeshow_cpp
+Rcpp::List hosmer_lemeshow_cpp(const Eigen::Map<Eigen::VectorXd> prob, const Eigen::Map<Eigen::VectorXd> y, int g);
+RcppExport SEXP _radsig_hosmer_lemeshow_cpp(SEXP probSEXP, SEXP ySEXP, SEXP gSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXd> >::type prob(probSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXd> >::type y(ySEXP);
+    Rcpp::traits::input_parameter< int >::type g(gSEXP);
+    rcpp_result_gen = Rcpp::wrap(hosmer_lemeshow_cpp(prob, y, g));
+    return rcpp_result_gen;
+END_RCPP
+}
+// lowess_cpp
+std::vector<double> lowess_cpp(std::vector<double> x, std::vector<double> y, double f, int iter, double delta);
+RcppExport SEXP _radsig_lowess_cpp(SEXP xSEXP, SEXP ySEXP, SEXP fSEXP, SEXP iterSEXP, SEXP deltaSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< std::vector<double> >::type x(xSEXP);
+    Rcpp::traits::input_parameter< std::vector<double> >::type y(ySEXP);
+    Rcpp::traits::input_parameter< double >::type f(fSEXP);
+    Rcpp::traits::input_parameter< int >::type iter(iterSEXP);
+    Rcpp::traits::input_parameter< double >::type delta(deltaSEXP);
+    rcpp_result_gen = Rcpp::wrap(lowess_cpp(x, y, f, iter, delta));
+    return rcpp_result_gen;
+END_RCPP
+}
+// approx_first_cpp
+std::vector<double> approx_first_cpp(std::vector<double> x, std::vector<double> y, std::vector<double> xout);
+RcppExport SEXP _radsig_approx_first_cpp(SEXP xSEXP, SEXP ySEXP, SEXP xoutSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< std::vector<double> >::type x(xSEXP);
+    Rcpp::traits::input_parameter< std::vector<double> >::type y(ySEXP);
+    Rcpp::traits::input_parameter< std::vector<double> >::type xout(xoutSEXP);
+    rcpp_result_gen = Rcpp::wrap(approx_first_cpp(x, y, xout));
+    return rcpp_result_gen;
+END_RCPP
+}
+// validate_logistic_cpp
+Rcpp::List validate_logistic_cpp(const Eigen::Map<Eigen::MatrixXd> x, const Eigen::Map<Eigen::VectorXd> y, Rcpp::List resamples, int threads);
+RcppExport SEXP _radsig_validate_logistic_cpp(SEXP xSEXP, SEXP ySEXP, SEXP resamplesSEXP, SEXP threadsSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::MatrixXd> >::type x(xSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXd> >::type y(ySEXP);
+    Rcpp::traits::input_parameter< Rcpp::List >::type resamples(resamplesSEXP);
+    Rcpp::traits::input_parameter< int >::type threads(threadsSEXP);
+    rcpp_result_gen = Rcpp::wrap(validate_logistic_cpp(x, y, resamples, threads));
+    return rcpp_result_gen;
+END_RCPP
+}
+// calibrate_logistic_cpp
+Rcpp::List calibrate_logistic_cpp(const Eigen::Map<Eigen::MatrixXd> x, const Eigen::Map<Eigen::VectorXd> y, Rcpp::List resamples, std::vector<double> predy, int threads);
+RcppExport SEXP _radsig_calibrate_logistic_cpp(SEXP xSEXP, SEXP ySEXP, SEXP resamplesSEXP, SEXP predySEXP, SEXP threadsSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::MatrixXd> >::type x(xSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXd> >::type y(ySEXP);
+    Rcpp::traits::input_parameter< Rcpp::List >::type resamples(resamplesSEXP);
+    Rcpp::traits::input_parameter< std::vector<double> >::type predy(predySEXP);
+    Rcpp::traits::input_parameter< int >::type threads(threadsSEXP);
+    rcpp_result_gen = Rcpp::wrap(calibrate_logistic_cpp(x, y, resamples, predy, threads));
+    return rcpp_result_gen;
+END_RCPP
+}
 // extract_features_files_cpp
 Rcpp::List extract_features_files_cpp(std::string image_path, std::string mask_path, Rcpp::List settings);
 RcppExport SEXP _radsig_extract_features_files_cpp(SEXP image_pathSEXP, SEXP mask_pathSEXP, SEXP settingsSEXP) {
@@ -388,6 +458,34 @@ BEGIN_RCPP
     return rcpp_result_gen;
 END_RCPP
 }
+// nomogram_scale_cpp
+Rcpp::List nomogram_scale_cpp(Rcpp::List contributions, double maxscale);
+RcppExport SEXP _radsig_nomogram_scale_cpp(SEXP contributionsSEXP, SEXP maxscaleSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< Rcpp::List >::type contributions(contributionsSEXP);
+    Rcpp::traits::input_parameter< double >::type maxscale(maxscaleSEXP);
+    rcpp_result_gen = Rcpp::wrap(nomogram_scale_cpp(contributions, maxscale));
+    return rcpp_result_gen;
+END_RCPP
+}
+// cox_baseline_cpp
+Rcpp::List cox_baseline_cpp(const Eigen::Map<Eigen::VectorXd> time, const Eigen::Map<Eigen::VectorXi> status, const Eigen::Map<Eigen::VectorXi> strata, const Eigen::Map<Eigen::VectorXd> weights, const Eigen::Map<Eigen::VectorXd> risk, bool efron);
+RcppExport SEXP _radsig_cox_baseline_cpp(SEXP timeSEXP, SEXP statusSEXP, SEXP strataSEXP, SEXP weightsSEXP, SEXP riskSEXP, SEXP efronSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXd> >::type time(timeSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXi> >::type status(statusSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXi> >::type strata(strataSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXd> >::type weights(weightsSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXd> >::type risk(riskSEXP);
+    Rcpp::traits::input_parameter< bool >::type efron(efronSEXP);
+    rcpp_result_gen = Rcpp::wrap(cox_baseline_cpp(time, status, strata, weights, risk, efron));
+    return rcpp_result_gen;
+END_RCPP
+}
 // enet_path_cpp
 Rcpp::List enet_path_cpp(const Eigen::Map<Eigen::MatrixXd> x, Rcpp::NumericMatrix y, std::string family, Rcpp::NumericVector weights, Rcpp::NumericMatrix offset, Rcpp::List control);
 RcppExport SEXP _radsig_enet_path_cpp(SEXP xSEXP, SEXP ySEXP, SEXP familySEXP, SEXP weightsSEXP, SEXP offsetSEXP, SEXP controlSEXP) {
@@ -415,6 +513,107 @@ BEGIN_RCPP
     Rcpp::traits::input_parameter< Rcpp::NumericVector >::type status(statusSEXP);
     Rcpp::traits::input_parameter< Rcpp::NumericVector >::type weights(weightsSEXP);
     rcpp_result_gen = Rcpp::wrap(cox_log_partial_cpp(eta, time, status, weights));
+    return rcpp_result_gen;
+END_RCPP
+}
+// fit_logistic_cpp
+Rcpp::List fit_logistic_cpp(const Eigen::Map<Eigen::MatrixXd> x, const Eigen::Map<Eigen::VectorXd> y, const Eigen::Map<Eigen::VectorXd> weights, const Eigen::Map<Eigen::VectorXd> offset, int max_iter, double epsilon);
+RcppExport SEXP _radsig_fit_logistic_cpp(SEXP xSEXP, SEXP ySEXP, SEXP weightsSEXP, SEXP offsetSEXP, SEXP max_iterSEXP, SEXP epsilonSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::MatrixXd> >::type x(xSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXd> >::type y(ySEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXd> >::type weights(weightsSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXd> >::type offset(offsetSEXP);
+    Rcpp::traits::input_parameter< int >::type max_iter(max_iterSEXP);
+    Rcpp::traits::input_parameter< double >::type epsilon(epsilonSEXP);
+    rcpp_result_gen = Rcpp::wrap(fit_logistic_cpp(x, y, weights, offset, max_iter, epsilon));
+    return rcpp_result_gen;
+END_RCPP
+}
+// fit_cox_cpp
+Rcpp::List fit_cox_cpp(const Eigen::Map<Eigen::MatrixXd> x, const Eigen::Map<Eigen::VectorXd> time, const Eigen::Map<Eigen::VectorXi> status, const Eigen::Map<Eigen::VectorXi> strata, const Eigen::Map<Eigen::VectorXd> weights, const Eigen::Map<Eigen::VectorXd> offset, Rcpp::LogicalVector center, std::string ties, int max_iter, double eps, double toler_chol);
+RcppExport SEXP _radsig_fit_cox_cpp(SEXP xSEXP, SEXP timeSEXP, SEXP statusSEXP, SEXP strataSEXP, SEXP weightsSEXP, SEXP offsetSEXP, SEXP centerSEXP, SEXP tiesSEXP, SEXP max_iterSEXP, SEXP epsSEXP, SEXP toler_cholSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::MatrixXd> >::type x(xSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXd> >::type time(timeSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXi> >::type status(statusSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXi> >::type strata(strataSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXd> >::type weights(weightsSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXd> >::type offset(offsetSEXP);
+    Rcpp::traits::input_parameter< Rcpp::LogicalVector >::type center(centerSEXP);
+    Rcpp::traits::input_parameter< std::string >::type ties(tiesSEXP);
+    Rcpp::traits::input_parameter< int >::type max_iter(max_iterSEXP);
+    Rcpp::traits::input_parameter< double >::type eps(epsSEXP);
+    Rcpp::traits::input_parameter< double >::type toler_chol(toler_cholSEXP);
+    rcpp_result_gen = Rcpp::wrap(fit_cox_cpp(x, time, status, strata, weights, offset, center, ties, max_iter, eps, toler_chol));
+    return rcpp_result_gen;
+END_RCPP
+}
+// concordance_cpp
+Rcpp::List concordance_cpp(const Eigen::Map<Eigen::VectorXd> time, const Eigen::Map<Eigen::VectorXi> status, const Eigen::Map<Eigen::VectorXd> score, const Eigen::Map<Eigen::VectorXi> strata, const Eigen::Map<Eigen::VectorXd> weights);
+RcppExport SEXP _radsig_concordance_cpp(SEXP timeSEXP, SEXP statusSEXP, SEXP scoreSEXP, SEXP strataSEXP, SEXP weightsSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXd> >::type time(timeSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXi> >::type status(statusSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXd> >::type score(scoreSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXi> >::type strata(strataSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXd> >::type weights(weightsSEXP);
+    rcpp_result_gen = Rcpp::wrap(concordance_cpp(time, status, score, strata, weights));
+    return rcpp_result_gen;
+END_RCPP
+}
+// km_cpp
+Rcpp::List km_cpp(const Eigen::Map<Eigen::VectorXd> time, const Eigen::Map<Eigen::VectorXi> status, const Eigen::Map<Eigen::VectorXd> weights, std::string conf_type, double conf_level);
+RcppExport SEXP _radsig_km_cpp(SEXP timeSEXP, SEXP statusSEXP, SEXP weightsSEXP, SEXP conf_typeSEXP, SEXP conf_levelSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXd> >::type time(timeSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXi> >::type status(statusSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXd> >::type weights(weightsSEXP);
+    Rcpp::traits::input_parameter< std::string >::type conf_type(conf_typeSEXP);
+    Rcpp::traits::input_parameter< double >::type conf_level(conf_levelSEXP);
+    rcpp_result_gen = Rcpp::wrap(km_cpp(time, status, weights, conf_type, conf_level));
+    return rcpp_result_gen;
+END_RCPP
+}
+// logrank_cpp
+Rcpp::List logrank_cpp(const Eigen::Map<Eigen::VectorXd> time, const Eigen::Map<Eigen::VectorXi> status, const Eigen::Map<Eigen::VectorXi> group, const Eigen::Map<Eigen::VectorXi> strata, double rho);
+RcppExport SEXP _radsig_logrank_cpp(SEXP timeSEXP, SEXP statusSEXP, SEXP groupSEXP, SEXP strataSEXP, SEXP rhoSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXd> >::type time(timeSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXi> >::type status(statusSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXi> >::type group(groupSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXi> >::type strata(strataSEXP);
+    Rcpp::traits::input_parameter< double >::type rho(rhoSEXP);
+    rcpp_result_gen = Rcpp::wrap(logrank_cpp(time, status, group, strata, rho));
+    return rcpp_result_gen;
+END_RCPP
+}
+// cox_zph_cpp
+Rcpp::List cox_zph_cpp(const Eigen::Map<Eigen::MatrixXd> x, const Eigen::Map<Eigen::VectorXd> time, const Eigen::Map<Eigen::VectorXi> status, const Eigen::Map<Eigen::VectorXi> strata, const Eigen::Map<Eigen::VectorXd> weights, const Eigen::Map<Eigen::VectorXd> lp, const Eigen::Map<Eigen::VectorXd> gtime, Rcpp::IntegerVector term, bool efron);
+RcppExport SEXP _radsig_cox_zph_cpp(SEXP xSEXP, SEXP timeSEXP, SEXP statusSEXP, SEXP strataSEXP, SEXP weightsSEXP, SEXP lpSEXP, SEXP gtimeSEXP, SEXP termSEXP, SEXP efronSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::MatrixXd> >::type x(xSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXd> >::type time(timeSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXi> >::type status(statusSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXi> >::type strata(strataSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXd> >::type weights(weightsSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXd> >::type lp(lpSEXP);
+    Rcpp::traits::input_parameter< const Eigen::Map<Eigen::VectorXd> >::type gtime(gtimeSEXP);
+    Rcpp::traits::input_parameter< Rcpp::IntegerVector >::type term(termSEXP);
+    Rcpp::traits::input_parameter< bool >::type efron(efronSEXP);
+    rcpp_result_gen = Rcpp::wrap(cox_zph_cpp(x, time, status, strata, weights, lp, gtime, term, efron));
     return rcpp_result_gen;
 END_RCPP
 }
@@ -456,6 +655,11 @@ END_RCPP
 }
 
 static const R_CallMethodDef CallEntries[] = {
+    {"_radsig_hosmer_lemeshow_cpp", (DL_FUNC) &_radsig_hosmer_lemeshow_cpp, 3},
+    {"_radsig_lowess_cpp", (DL_FUNC) &_radsig_lowess_cpp, 5},
+    {"_radsig_approx_first_cpp", (DL_FUNC) &_radsig_approx_first_cpp, 3},
+    {"_radsig_validate_logistic_cpp", (DL_FUNC) &_radsig_validate_logistic_cpp, 4},
+    {"_radsig_calibrate_logistic_cpp", (DL_FUNC) &_radsig_calibrate_logistic_cpp, 5},
     {"_radsig_extract_features_files_cpp", (DL_FUNC) &_radsig_extract_features_files_cpp, 3},
     {"_radsig_extract_features_arrays_cpp", (DL_FUNC) &_radsig_extract_features_arrays_cpp, 6},
     {"_radsig_feature_catalogue_cpp", (DL_FUNC) &_radsig_feature_catalogue_cpp, 0},
@@ -482,8 +686,16 @@ static const R_CallMethodDef CallEntries[] = {
     {"_radsig_auc_resample_cpp", (DL_FUNC) &_radsig_auc_resample_cpp, 3},
     {"_radsig_classification_cpp", (DL_FUNC) &_radsig_classification_cpp, 6},
     {"_radsig_harrell_c_cpp", (DL_FUNC) &_radsig_harrell_c_cpp, 3},
+    {"_radsig_nomogram_scale_cpp", (DL_FUNC) &_radsig_nomogram_scale_cpp, 2},
+    {"_radsig_cox_baseline_cpp", (DL_FUNC) &_radsig_cox_baseline_cpp, 6},
     {"_radsig_enet_path_cpp", (DL_FUNC) &_radsig_enet_path_cpp, 6},
     {"_radsig_cox_log_partial_cpp", (DL_FUNC) &_radsig_cox_log_partial_cpp, 4},
+    {"_radsig_fit_logistic_cpp", (DL_FUNC) &_radsig_fit_logistic_cpp, 6},
+    {"_radsig_fit_cox_cpp", (DL_FUNC) &_radsig_fit_cox_cpp, 11},
+    {"_radsig_concordance_cpp", (DL_FUNC) &_radsig_concordance_cpp, 5},
+    {"_radsig_km_cpp", (DL_FUNC) &_radsig_km_cpp, 5},
+    {"_radsig_logrank_cpp", (DL_FUNC) &_radsig_logrank_cpp, 5},
+    {"_radsig_cox_zph_cpp", (DL_FUNC) &_radsig_cox_zph_cpp, 9},
     {"_radsig_svm_fit_cpp", (DL_FUNC) &_radsig_svm_fit_cpp, 3},
     {"_radsig_svm_predict_cpp", (DL_FUNC) &_radsig_svm_predict_cpp, 3},
     {"_radsig_core_version_cpp", (DL_FUNC) &_radsig_core_version_cpp, 0},

@@ -1,0 +1,150 @@
+#include "radsig/regression/logistic.hpp"
+
+#include <cfloat>
+#include <cmath>
+#include <string>
+
+#include "radsig/core/error.hpp"
+
+namespace radsig::regression {
+namespace {
+
+constexpr double kThresh = 30.0;
+constexpr double kInvEps = 1.0 / DBL_EPSILON;
+
+double logit_mu_eta(double eta) {
+  if (eta > kThresh || eta < -kThresh) return DBL_EPSILON;
+  const double e = std::exp(eta);
+  const double opexp = 1.0 + e;
+  return e / (opexp * opexp);
+}
+
+double y_log_y(double y, double mu) { return y != 0.0 ? y * std::log(y / mu) : 0.0; }
+
+void validate(const Eigen::MatrixXd& x, const Eigen::VectorXd& y, const Eigen::VectorXd& w,
+              const Eigen::VectorXd& offset) {
+  const Eigen::Index n = x.rows();
+  if (n == 0 || x.cols() == 0) throw invalid_argument("x", "design matrix has no rows or no columns");
+  if (y.size() != n) throw invalid_argument("y", "length differs from the number of rows of x");
+  if (w.size() != n) throw invalid_argument("weights", "length differs from the number of rows of x");
+  if (offset.size() != n) throw invalid_argument("offset", "length differs from the number of rows of x");
+  if (!x.allFinite()) throw invalid_argument("x", "contains missing or infinite values");
+  if (!offset.allFinite()) throw invalid_argument("offset", "contains missing or infinite values");
+  for (Eigen::Index i = 0; i < n; ++i) {
+    if (!(y[i] >= 0.0 && y[i] <= 1.0)) throw invalid_argument("y", "values must be in [0, 1]");
+    if (!(w[i] >= 0.0) || !std::isfinite(w[i]))
+      throw invalid_argument("weights", "must be finite and non-negative");
+  }
+  if (w.sum() <= 0.0) throw invalid_argument("weights", "all weights are zero");
+}
+
+}  // namespace
+
+double logit_inverse(double eta) {
+  const double t = eta < -kThresh ? DBL_EPSILON : (eta > kThresh ? kInvEps : std::exp(eta));
+  return t / (1.0 + t);
+}
+
+double binomial_deviance(const Eigen::VectorXd& y, const Eigen::VectorXd& mu,
+                         const Eigen::VectorXd& weights) {
+  double dev = 0.0;
+  for (Eigen::Index i = 0; i < y.size(); ++i)
+    dev += 2.0 * weights[i] * (y_log_y(y[i], mu[i]) + y_log_y(1.0 - y[i], 1.0 - mu[i]));
+  return dev;
+}
+
+logistic_fit fit_logistic(const Eigen::MatrixXd& x, const Eigen::VectorXd& y,
+                          const Eigen::VectorXd& weights_in, const Eigen::VectorXd& offset_in,
+                          const logistic_options& options) {
+  const Eigen::Index n = x.rows(), p = x.cols();
+  const Eigen::VectorXd w = weights_in.size() ? weights_in : Eigen::VectorXd::Ones(n);
+  const Eigen::VectorXd offset = offset_in.size() ? offset_in : Eigen::VectorXd::Zero(n);
+  validate(x, y, w, offset);
+  if (options.max_iter < 1) throw invalid_argument("max_iter", "must be at least 1");
+
+  // glm's binomial initialize: mustart = (w y + 0.5) / (w + 1).
+  Eigen::VectorXd mu(n), eta(n);
+  for (Eigen::Index i = 0; i < n; ++i) {
+    mu[i] = (w[i] * y[i] + 0.5) / (w[i] + 1.0);
+    eta[i] = std::log(mu[i] / (1.0 - mu[i]));
+  }
+  double dev_old = binomial_deviance(y, mu, w);
+
+  logistic_fit fit;
+  Eigen::VectorXd beta = Eigen::VectorXd::Zero(p), beta_prev = beta;
+  Eigen::VectorXd ww(n), z(n);
+  Eigen::MatrixXd xw(n, p);
+  Eigen::MatrixXd xtwx(p, p);
+  bool have_beta = false;
+  for (int iter = 1; iter <= options.max_iter; ++iter) {
+    for (Eigen::Index i = 0; i < n; ++i) {
+      const double me = logit_mu_eta(eta[i]);
+      const double var = mu[i] * (1.0 - mu[i]);
+      z[i] = (eta[i] - offset[i]) + (y[i] - mu[i]) / me;
+      ww[i] = w[i] > 0.0 ? w[i] * me * me / var : 0.0;
+    }
+    xw = x.array().colwise() * ww.array().sqrt();
+    const Eigen::VectorXd zw = z.array() * ww.array().sqrt();
+    Eigen::VectorXd start;
+    xtwx.setZero();
+    xtwx.selfadjointView<Eigen::Lower>().rankUpdate(xw.transpose());
+    xtwx.triangularView<Eigen::StrictlyUpper>() = xtwx.transpose();
+    if (options.use_qr) {
+      Eigen::ColPivHouseholderQR<Eigen::MatrixXd> qr(xw);
+      if (qr.rank() < p)
+        throw invalid_argument("x", "design matrix is rank deficient (collinear columns)");
+      start = qr.solve(zw);
+    } else {
+      Eigen::LDLT<Eigen::MatrixXd> ldlt(xtwx);
+      const double dmax = xtwx.diagonal().maxCoeff();
+      if (ldlt.info() != Eigen::Success || !(ldlt.vectorD().minCoeff() > 1e-12 * dmax))
+        throw invalid_argument("x", "design matrix is rank deficient (collinear columns)");
+      start = ldlt.solve(xw.transpose() * zw);
+    }
+    Eigen::VectorXd eta_new = x * start + offset;
+    Eigen::VectorXd mu_new = eta_new.unaryExpr([](double e) { return logit_inverse(e); });
+    double dev = binomial_deviance(y, mu_new, w);
+    int halving = 0;
+    while (!std::isfinite(dev)) {
+      if (!have_beta || ++halving > options.max_iter)
+        throw convergence_error("logistic regression: non-finite deviance and no way to step back");
+      start = (start + beta) / 2.0;
+      eta_new = x * start + offset;
+      mu_new = eta_new.unaryExpr([](double e) { return logit_inverse(e); });
+      dev = binomial_deviance(y, mu_new, w);
+    }
+    beta_prev = beta;
+    beta = start;
+    have_beta = true;
+    eta = eta_new;
+    mu = mu_new;
+    fit.iterations = iter;
+    fit.working_weights = ww;
+    if (std::fabs(dev - dev_old) / (std::fabs(dev) + 0.1) < options.epsilon) {
+      fit.converged = true;
+      dev_old = dev;
+      break;
+    }
+    dev_old = dev;
+  }
+
+  fit.coefficients = beta;
+  fit.covariance = xtwx.ldlt().solve(Eigen::MatrixXd::Identity(p, p));
+  fit.linear_predictor = eta;
+  fit.fitted = mu;
+  fit.deviance = dev_old;
+  const double eps10 = 10.0 * DBL_EPSILON;
+  for (Eigen::Index i = 0; i < n; ++i)
+    if (w[i] > 0.0 && (mu[i] > 1.0 - eps10 || mu[i] < eps10)) fit.separation = true;
+  if (fit.separation || !fit.converged) {
+    // Separating directions keep growing by O(1) per iteration; converged ones do not move.
+    for (Eigen::Index j = 0; j < p; ++j) {
+      const double step = std::fabs(beta[j] - beta_prev[j]);
+      if (step > 1e-6 * (1.0 + std::fabs(beta[j]))) fit.separating_columns.push_back(static_cast<int>(j));
+    }
+    if (!fit.separating_columns.empty()) fit.separation = true;
+  }
+  return fit;
+}
+
+}  // namespace radsig::regression
