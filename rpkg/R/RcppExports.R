@@ -21,6 +21,38 @@ calibrate_logistic_cpp <- function(x, y, resamples, predy, threads) {
     .Call(`_radsig_calibrate_logistic_cpp`, x, y, resamples, predy, threads)
 }
 
+mcnemar_cpp <- function(truth, pred1, pred2, exact) {
+    .Call(`_radsig_mcnemar_cpp`, truth, pred1, pred2, exact)
+}
+
+find_cutpoint_cpp <- function(x, y, method, direction, tie_break, target, tol_metric) {
+    .Call(`_radsig_find_cutpoint_cpp`, x, y, method, direction, tie_break, target, tol_metric)
+}
+
+maxstat_cpp <- function(x, time, status, pmethod, minprop, maxprop, n_perm, seed) {
+    .Call(`_radsig_maxstat_cpp`, x, time, status, pmethod, minprop, maxprop, n_perm, seed)
+}
+
+min_pvalue_cpp <- function(x, time, status, minprop, maxprop) {
+    .Call(`_radsig_min_pvalue_cpp`, x, time, status, minprop, maxprop)
+}
+
+logrank_scores_cpp <- function(time, status) {
+    .Call(`_radsig_logrank_scores_cpp`, time, status)
+}
+
+net_benefit_cpp <- function(y, p, thresholds, harm) {
+    .Call(`_radsig_net_benefit_cpp`, y, p, thresholds, harm)
+}
+
+net_benefit_all_cpp <- function(prevalence, thresholds) {
+    .Call(`_radsig_net_benefit_all_cpp`, prevalence, thresholds)
+}
+
+net_benefit_boot_cpp <- function(y, models, thresholds, harm, n_boot, level, seed) {
+    .Call(`_radsig_net_benefit_boot_cpp`, y, models, thresholds, harm, n_boot, level, seed)
+}
+
 extract_features_files_cpp <- function(image_path, mask_path, settings) {
     .Call(`_radsig_extract_features_files_cpp`, image_path, mask_path, settings)
 }
@@ -139,6 +171,14 @@ enet_path_cpp <- function(x, y, family, weights, offset, control) {
 
 cox_log_partial_cpp <- function(eta, time, status, weights) {
     .Call(`_radsig_cox_log_partial_cpp`, eta, time, status, weights)
+}
+
+nri_cpp <- function(y, p_old, p_new, cutoffs, level) {
+    .Call(`_radsig_nri_cpp`, y, p_old, p_new, cutoffs, level)
+}
+
+idi_cpp <- function(y, p_old, p_new, level) {
+    .Call(`_radsig_idi_cpp`, y, p_old, p_new, level)
 }
 
 fit_logistic_cpp <- function(x, y, weights, offset, max_iter, epsilon) {

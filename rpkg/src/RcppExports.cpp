@@ -81,6 +81,125 @@ BEGIN_RCPP
     return rcpp_result_gen;
 END_RCPP
 }
+// mcnemar_cpp
+Rcpp::List mcnemar_cpp(std::vector<int> truth, std::vector<int> pred1, std::vector<int> pred2, int exact);
+RcppExport SEXP _radsig_mcnemar_cpp(SEXP truthSEXP, SEXP pred1SEXP, SEXP pred2SEXP, SEXP exactSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< std::vector<int> >::type truth(truthSEXP);
+    Rcpp::traits::input_parameter< std::vector<int> >::type pred1(pred1SEXP);
+    Rcpp::traits::input_parameter< std::vector<int> >::type pred2(pred2SEXP);
+    Rcpp::traits::input_parameter< int >::type exact(exactSEXP);
+    rcpp_result_gen = Rcpp::wrap(mcnemar_cpp(truth, pred1, pred2, exact));
+    return rcpp_result_gen;
+END_RCPP
+}
+// find_cutpoint_cpp
+Rcpp::List find_cutpoint_cpp(std::vector<double> x, std::vector<int> y, std::string method, std::string direction, std::string tie_break, double target, double tol_metric);
+RcppExport SEXP _radsig_find_cutpoint_cpp(SEXP xSEXP, SEXP ySEXP, SEXP methodSEXP, SEXP directionSEXP, SEXP tie_breakSEXP, SEXP targetSEXP, SEXP tol_metricSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< std::vector<double> >::type x(xSEXP);
+    Rcpp::traits::input_parameter< std::vector<int> >::type y(ySEXP);
+    Rcpp::traits::input_parameter< std::string >::type method(methodSEXP);
+    Rcpp::traits::input_parameter< std::string >::type direction(directionSEXP);
+    Rcpp::traits::input_parameter< std::string >::type tie_break(tie_breakSEXP);
+    Rcpp::traits::input_parameter< double >::type target(targetSEXP);
+    Rcpp::traits::input_parameter< double >::type tol_metric(tol_metricSEXP);
+    rcpp_result_gen = Rcpp::wrap(find_cutpoint_cpp(x, y, method, direction, tie_break, target, tol_metric));
+    return rcpp_result_gen;
+END_RCPP
+}
+// maxstat_cpp
+Rcpp::List maxstat_cpp(std::vector<double> x, std::vector<double> time, std::vector<int> status, std::string pmethod, double minprop, double maxprop, int n_perm, double seed);
+RcppExport SEXP _radsig_maxstat_cpp(SEXP xSEXP, SEXP timeSEXP, SEXP statusSEXP, SEXP pmethodSEXP, SEXP minpropSEXP, SEXP maxpropSEXP, SEXP n_permSEXP, SEXP seedSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< std::vector<double> >::type x(xSEXP);
+    Rcpp::traits::input_parameter< std::vector<double> >::type time(timeSEXP);
+    Rcpp::traits::input_parameter< std::vector<int> >::type status(statusSEXP);
+    Rcpp::traits::input_parameter< std::string >::type pmethod(pmethodSEXP);
+    Rcpp::traits::input_parameter< double >::type minprop(minpropSEXP);
+    Rcpp::traits::input_parameter< double >::type maxprop(maxpropSEXP);
+    Rcpp::traits::input_parameter< int >::type n_perm(n_permSEXP);
+    Rcpp::traits::input_parameter< double >::type seed(seedSEXP);
+    rcpp_result_gen = Rcpp::wrap(maxstat_cpp(x, time, status, pmethod, minprop, maxprop, n_perm, seed));
+    return rcpp_result_gen;
+END_RCPP
+}
+// min_pvalue_cpp
+Rcpp::List min_pvalue_cpp(std::vector<double> x, std::vector<double> time, std::vector<int> status, double minprop, double maxprop);
+RcppExport SEXP _radsig_min_pvalue_cpp(SEXP xSEXP, SEXP timeSEXP, SEXP statusSEXP, SEXP minpropSEXP, SEXP maxpropSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< std::vector<double> >::type x(xSEXP);
+    Rcpp::traits::input_parameter< std::vector<double> >::type time(timeSEXP);
+    Rcpp::traits::input_parameter< std::vector<int> >::type status(statusSEXP);
+    Rcpp::traits::input_parameter< double >::type minprop(minpropSEXP);
+    Rcpp::traits::input_parameter< double >::type maxprop(maxpropSEXP);
+    rcpp_result_gen = Rcpp::wrap(min_pvalue_cpp(x, time, status, minprop, maxprop));
+    return rcpp_result_gen;
+END_RCPP
+}
+// logrank_scores_cpp
+std::vector<double> logrank_scores_cpp(std::vector<double> time, std::vector<int> status);
+RcppExport SEXP _radsig_logrank_scores_cpp(SEXP timeSEXP, SEXP statusSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< std::vector<double> >::type time(timeSEXP);
+    Rcpp::traits::input_parameter< std::vector<int> >::type status(statusSEXP);
+    rcpp_result_gen = Rcpp::wrap(logrank_scores_cpp(time, status));
+    return rcpp_result_gen;
+END_RCPP
+}
+// net_benefit_cpp
+Rcpp::List net_benefit_cpp(std::vector<int> y, std::vector<double> p, std::vector<double> thresholds, double harm);
+RcppExport SEXP _radsig_net_benefit_cpp(SEXP ySEXP, SEXP pSEXP, SEXP thresholdsSEXP, SEXP harmSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< std::vector<int> >::type y(ySEXP);
+    Rcpp::traits::input_parameter< std::vector<double> >::type p(pSEXP);
+    Rcpp::traits::input_parameter< std::vector<double> >::type thresholds(thresholdsSEXP);
+    Rcpp::traits::input_parameter< double >::type harm(harmSEXP);
+    rcpp_result_gen = Rcpp::wrap(net_benefit_cpp(y, p, thresholds, harm));
+    return rcpp_result_gen;
+END_RCPP
+}
+// net_benefit_all_cpp
+std::vector<double> net_benefit_all_cpp(double prevalence, std::vector<double> thresholds);
+RcppExport SEXP _radsig_net_benefit_all_cpp(SEXP prevalenceSEXP, SEXP thresholdsSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< double >::type prevalence(prevalenceSEXP);
+    Rcpp::traits::input_parameter< std::vector<double> >::type thresholds(thresholdsSEXP);
+    rcpp_result_gen = Rcpp::wrap(net_benefit_all_cpp(prevalence, thresholds));
+    return rcpp_result_gen;
+END_RCPP
+}
+// net_benefit_boot_cpp
+Rcpp::List net_benefit_boot_cpp(std::vector<int> y, Rcpp::List models, std::vector<double> thresholds, std::vector<double> harm, int n_boot, double level, double seed);
+RcppExport SEXP _radsig_net_benefit_boot_cpp(SEXP ySEXP, SEXP modelsSEXP, SEXP thresholdsSEXP, SEXP harmSEXP, SEXP n_bootSEXP, SEXP levelSEXP, SEXP seedSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< std::vector<int> >::type y(ySEXP);
+    Rcpp::traits::input_parameter< Rcpp::List >::type models(modelsSEXP);
+    Rcpp::traits::input_parameter< std::vector<double> >::type thresholds(thresholdsSEXP);
+    Rcpp::traits::input_parameter< std::vector<double> >::type harm(harmSEXP);
+    Rcpp::traits::input_parameter< int >::type n_boot(n_bootSEXP);
+    Rcpp::traits::input_parameter< double >::type level(levelSEXP);
+    Rcpp::traits::input_parameter< double >::type seed(seedSEXP);
+    rcpp_result_gen = Rcpp::wrap(net_benefit_boot_cpp(y, models, thresholds, harm, n_boot, level, seed));
+    return rcpp_result_gen;
+END_RCPP
+}
 // extract_features_files_cpp
 Rcpp::List extract_features_files_cpp(std::string image_path, std::string mask_path, Rcpp::List settings);
 RcppExport SEXP _radsig_extract_features_files_cpp(SEXP image_pathSEXP, SEXP mask_pathSEXP, SEXP settingsSEXP) {
@@ -516,6 +635,35 @@ BEGIN_RCPP
     return rcpp_result_gen;
 END_RCPP
 }
+// nri_cpp
+Rcpp::List nri_cpp(Rcpp::IntegerVector y, Rcpp::NumericVector p_old, Rcpp::NumericVector p_new, std::vector<double> cutoffs, double level);
+RcppExport SEXP _radsig_nri_cpp(SEXP ySEXP, SEXP p_oldSEXP, SEXP p_newSEXP, SEXP cutoffsSEXP, SEXP levelSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< Rcpp::IntegerVector >::type y(ySEXP);
+    Rcpp::traits::input_parameter< Rcpp::NumericVector >::type p_old(p_oldSEXP);
+    Rcpp::traits::input_parameter< Rcpp::NumericVector >::type p_new(p_newSEXP);
+    Rcpp::traits::input_parameter< std::vector<double> >::type cutoffs(cutoffsSEXP);
+    Rcpp::traits::input_parameter< double >::type level(levelSEXP);
+    rcpp_result_gen = Rcpp::wrap(nri_cpp(y, p_old, p_new, cutoffs, level));
+    return rcpp_result_gen;
+END_RCPP
+}
+// idi_cpp
+Rcpp::List idi_cpp(Rcpp::IntegerVector y, Rcpp::NumericVector p_old, Rcpp::NumericVector p_new, double level);
+RcppExport SEXP _radsig_idi_cpp(SEXP ySEXP, SEXP p_oldSEXP, SEXP p_newSEXP, SEXP levelSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< Rcpp::IntegerVector >::type y(ySEXP);
+    Rcpp::traits::input_parameter< Rcpp::NumericVector >::type p_old(p_oldSEXP);
+    Rcpp::traits::input_parameter< Rcpp::NumericVector >::type p_new(p_newSEXP);
+    Rcpp::traits::input_parameter< double >::type level(levelSEXP);
+    rcpp_result_gen = Rcpp::wrap(idi_cpp(y, p_old, p_new, level));
+    return rcpp_result_gen;
+END_RCPP
+}
 // fit_logistic_cpp
 Rcpp::List fit_logistic_cpp(const Eigen::Map<Eigen::MatrixXd> x, const Eigen::Map<Eigen::VectorXd> y, const Eigen::Map<Eigen::VectorXd> weights, const Eigen::Map<Eigen::VectorXd> offset, int max_iter, double epsilon);
 RcppExport SEXP _radsig_fit_logistic_cpp(SEXP xSEXP, SEXP ySEXP, SEXP weightsSEXP, SEXP offsetSEXP, SEXP max_iterSEXP, SEXP epsilonSEXP) {
@@ -660,6 +808,14 @@ static const R_CallMethodDef CallEntries[] = {
     {"_radsig_approx_first_cpp", (DL_FUNC) &_radsig_approx_first_cpp, 3},
     {"_radsig_validate_logistic_cpp", (DL_FUNC) &_radsig_validate_logistic_cpp, 4},
     {"_radsig_calibrate_logistic_cpp", (DL_FUNC) &_radsig_calibrate_logistic_cpp, 5},
+    {"_radsig_mcnemar_cpp", (DL_FUNC) &_radsig_mcnemar_cpp, 4},
+    {"_radsig_find_cutpoint_cpp", (DL_FUNC) &_radsig_find_cutpoint_cpp, 7},
+    {"_radsig_maxstat_cpp", (DL_FUNC) &_radsig_maxstat_cpp, 8},
+    {"_radsig_min_pvalue_cpp", (DL_FUNC) &_radsig_min_pvalue_cpp, 5},
+    {"_radsig_logrank_scores_cpp", (DL_FUNC) &_radsig_logrank_scores_cpp, 2},
+    {"_radsig_net_benefit_cpp", (DL_FUNC) &_radsig_net_benefit_cpp, 4},
+    {"_radsig_net_benefit_all_cpp", (DL_FUNC) &_radsig_net_benefit_all_cpp, 2},
+    {"_radsig_net_benefit_boot_cpp", (DL_FUNC) &_radsig_net_benefit_boot_cpp, 7},
     {"_radsig_extract_features_files_cpp", (DL_FUNC) &_radsig_extract_features_files_cpp, 3},
     {"_radsig_extract_features_arrays_cpp", (DL_FUNC) &_radsig_extract_features_arrays_cpp, 6},
     {"_radsig_feature_catalogue_cpp", (DL_FUNC) &_radsig_feature_catalogue_cpp, 0},
@@ -690,6 +846,8 @@ static const R_CallMethodDef CallEntries[] = {
     {"_radsig_cox_baseline_cpp", (DL_FUNC) &_radsig_cox_baseline_cpp, 6},
     {"_radsig_enet_path_cpp", (DL_FUNC) &_radsig_enet_path_cpp, 6},
     {"_radsig_cox_log_partial_cpp", (DL_FUNC) &_radsig_cox_log_partial_cpp, 4},
+    {"_radsig_nri_cpp", (DL_FUNC) &_radsig_nri_cpp, 5},
+    {"_radsig_idi_cpp", (DL_FUNC) &_radsig_idi_cpp, 4},
     {"_radsig_fit_logistic_cpp", (DL_FUNC) &_radsig_fit_logistic_cpp, 6},
     {"_radsig_fit_cox_cpp", (DL_FUNC) &_radsig_fit_cox_cpp, 11},
     {"_radsig_concordance_cpp", (DL_FUNC) &_radsig_concordance_cpp, 5},

@@ -1,0 +1,101 @@
+# Validators used by the model-comparison and clinical-utility functions (nri, idi,
+# decision_curve, find_cutpoint, survival_cutpoint, mcnemar_test, compare_groups). Generic
+# ones live in validate.R.
+
+# Numeric vector of probabilities in [0, 1] (no NA). The range itself is checked by the
+# core in the same pass as the computation (a classed radsig_error_value naming `arg`), as
+# these functions run on very large cohorts; `check_range = TRUE` checks it here.
+check_probability_vector <- function(x, arg, check_range = FALSE, call = sys.call(-1)) {
+  if (is.factor(x) || !(is.numeric(x) || is.logical(x)) ||
+      !is.null(dim(x)) && length(dim(x)) > 1) {
+    radsig_abort(sprintf("`%s` must be a numeric vector, not %s.", arg, describe_type(x)),
+                 class = "radsig_error_type", arg = arg, call = call)
+  }
+  if (anyNA(x)) {
+    radsig_abort(sprintf("`%s` contains %d missing value(s); remove or impute them first.",
+                         arg, sum(is.na(x))),
+                 class = "radsig_error_missing", arg = arg, call = call)
+  }
+  if (check_range && length(x) && (min(x) < 0 || max(x) > 1)) {
+    radsig_abort(sprintf("`%s` must contain probabilities in [0, 1]; %d value(s) are outside.",
+                         arg, sum(x < 0 | x > 1)),
+                 class = "radsig_error_value", arg = arg, call = call)
+  }
+  if (is.double(x)) x else as.double(x)
+}
+
+# A two-class outcome as 0/1. Fast path for 0/1 numeric or logical vectors (no factor()
+# on millions of values); everything else goes through check_binary_response().
+check_binary01 <- function(y, arg = "y", positive = NULL, call = sys.call(-1)) {
+  if (is.null(positive) && (is.numeric(y) || is.logical(y)) && !is.factor(y) &&
+      is.null(dim(y)) && length(y) > 0L && !anyNA(y)) {
+    r <- range(y)
+    if (r[1] == 0 && r[2] == 1 && (is.integer(y) || is.logical(y) || all(y == 0 | y == 1))) {
+      return(list(y = as.integer(y),
+                  levels = if (is.logical(y)) c("FALSE", "TRUE") else c("0", "1")))
+    }
+  }
+  check_binary_response(y, arg, positive = positive, call = call)
+}
+
+# A numeric vector without NA (infinite values are left to the core's checks).
+check_numeric_na <- function(x, arg, call = sys.call(-1)) {
+  if (is.factor(x) || !(is.numeric(x) || is.logical(x)) ||
+      !is.null(dim(x)) && length(dim(x)) > 1) {
+    radsig_abort(sprintf("`%s` must be a numeric vector, not %s.", arg, describe_type(x)),
+                 class = "radsig_error_type", arg = arg, call = call)
+  }
+  if (anyNA(x)) {
+    radsig_abort(sprintf("`%s` contains %d missing value(s); remove or impute them first.",
+                         arg, sum(is.na(x))),
+                 class = "radsig_error_missing", arg = arg, call = call)
+  }
+  if (is.double(x)) x else as.double(x)
+}
+
+# NULL or strictly increasing numbers strictly inside (0, 1).
+check_risk_cutoffs <- function(cutoffs, arg = "cutoffs", call = sys.call(-1)) {
+  if (is.null(cutoffs)) return(numeric(0))
+  cutoffs <- check_numeric_vector(cutoffs, arg, call = call)
+  if (length(cutoffs) == 0L || any(cutoffs <= 0 | cutoffs >= 1) ||
+      any(diff(cutoffs) <= 0)) {
+    radsig_abort(sprintf("`%s` must be strictly increasing values strictly between 0 and 1.",
+                         arg),
+                 class = "radsig_error_value", arg = arg, call = call)
+  }
+  cutoffs
+}
+
+# A single positive whole number.
+check_whole_number <- function(x, arg, lower = 0, call = sys.call(-1)) {
+  if (!is.numeric(x) || length(x) != 1L || is.na(x) || x < lower || x != round(x) ||
+      x > .Machine$integer.max) {
+    radsig_abort(sprintf("`%s` must be a single whole number >= %s.", arg, format(lower)),
+                 class = "radsig_error_value", arg = arg, call = call)
+  }
+  as.integer(x)
+}
+
+# An event indicator: logical or numeric 0/1 (no NA).
+check_event_status <- function(status, arg = "status", call = sys.call(-1)) {
+  if (is.logical(status)) status <- as.integer(status)
+  status <- if (is.integer(status)) status else check_numeric_vector(status, arg, call = call)
+  if (anyNA(status)) check_numeric_vector(status, arg, call = call)  # classed NA error
+  r <- if (length(status)) range(status) else c(0, 0)
+  if (r[1] < 0 || r[2] > 1 || (!is.integer(status) && !all(status == 0 | status == 1))) {
+    radsig_abort(sprintf("`%s` must be 0/1 or logical (1/TRUE = event).", arg),
+                 class = "radsig_error_value", arg = arg, call = call)
+  }
+  if (r[2] != 1) {
+    radsig_abort(sprintf("`%s` contains no events.", arg),
+                 class = "radsig_error_value", arg = arg, call = call)
+  }
+  as.integer(status)
+}
+
+# A seed for the core's random number generator: NULL draws one from R's RNG, so that
+# set.seed() makes results reproducible.
+resolve_core_seed <- function(seed, arg = "seed", call = sys.call(-1)) {
+  if (is.null(seed)) return(as.double(sample.int(.Machine$integer.max, 1L)))
+  as.double(check_whole_number(seed, arg, call = call))
+}
