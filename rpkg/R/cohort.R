@@ -31,13 +31,13 @@
 #'   censored uniformly between 36 and 120 months.
 #' * **Centre effects** (centre \eqn{k = 1, 2, \ldots}; `centers` returned as a table):
 #'   intensity scale \eqn{\exp(0.35 \sin(2.1 (k - 1)))}, offset \eqn{60 \sin(1.3 (k - 1))},
-#'   noise SD \eqn{4 (1 + (k - 1) \bmod 3)} (before scaling), multiplicative bias field of
+#'   noise SD \eqn{3 + 2 ((k - 1) \bmod 3)} (before scaling), multiplicative bias field of
 #'   strength \eqn{0.1 + 0.15 ((k - 1) \bmod 3)}, voxel spacing (MRI in-plane
 #'   \eqn{0.8, 1.0, 0.7}, slices \eqn{2, 2.5, 3} mm, cycling). Centre 1 (the training
 #'   centre) holds half the patients, the others share the rest. The field of view is fixed
 #'   in mm, so the voxel grid differs by centre.
 #' * **Images**: MRI (3-D, 56 x 44 x 30 mm): parenchyma 100 with a smooth structure of SD
-#'   12, enhancing lesion 180 + texture, plus an axillary lymph node (mask label 2, 190, radius
+#'   20, enhancing lesion 180 + texture, plus an axillary lymph node (mask label 2, 190, radius
 #'   2.5 mm, + 1 mm per positive node up to 4); mammography (2-D, 48 x 48 mm): dense lesion
 #'   (170 + texture) on fibroglandular background; ultrasound (2-D, 40 x 40 mm):
 #'   hypo-echoic lesion (60 + texture) in speckled tissue (multiplicative gamma speckle,
@@ -149,7 +149,7 @@ cohort_center_table <- function(centers, modality) {
   inplane <- switch(modality, mri = c(0.8, 1.0, 0.7), mammography = c(0.5, 0.6, 0.7),
                     ultrasound = c(0.4, 0.5, 0.35))[cyc + 1L]
   data.frame(center = k, scale = exp(0.35 * sin(2.1 * (k - 1))),
-             offset = 60 * sin(1.3 * (k - 1)), noise = 4 * (1 + cyc),
+             offset = 60 * sin(1.3 * (k - 1)), noise = 3 + 2 * cyc,
              bias = 0.1 + 0.15 * cyc, spacing_xy = inplane,
              spacing_z = if (modality == "mri") c(2, 2.5, 3)[cyc + 1L] else NA_real_)
 }
@@ -267,7 +267,7 @@ cohort_case_image <- function(tr, nodes, ctr, modality) {
     img[lesion] <- 60 + texture[lesion] * 0.6
     img <- img * stats::rgamma(length(img), shape = 6, rate = 6)
   } else {
-    img <- 100 + 12 * tissue
+    img <- 100 + 20 * tissue
     base <- if (modality == "mri") 180 else 170
     img[lesion] <- base + texture[lesion]
   }
