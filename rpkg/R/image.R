@@ -72,6 +72,25 @@ dicom_series <- function(path) {
   image_core(image_dicom_series_cpp(path), arg = "path")
 }
 
+#' Describe an image file without reading its voxels
+#'
+#' @param path File name or DICOM directory.
+#' @param series DICOM series UID (`NULL`: the largest series).
+#' @return A list: `dimension`, `size` (voxels per axis), `component_type` (ITK's name of
+#'   the stored type, e.g. `"short"`, `"float"`), `components` (values per voxel) and
+#'   `format`. Use it to see whether an image was stored as integers (PyRadiomics keeps the
+#'   stored type when resampling, see `integer_output` in [resample_image()]).
+#' @export
+#' @examples
+#' f <- tempfile(fileext = ".mha")
+#' write_image(phantom_image(size = c(8, 8, 4))$image, f)
+#' str(image_info(f))
+image_info <- function(path, series = NULL) {
+  path <- check_existing_path(path)
+  series <- check_series(series)
+  image_core(image_info_cpp(path, series), arg = "path")
+}
+
 #' Make a `radsig_image` from an array
 #'
 #' @param x A 2-D or 3-D numeric (or, with `mask = TRUE`, integer/logical) array.
