@@ -53,6 +53,7 @@ rf::settings to_settings(const Rcpp::List& l) {
     s.minimum_roi_dimensions = Rcpp::as<int>(l["minimumROIDimensions"]);
   if (has(l, "minimumROISize")) s.minimum_roi_size = Rcpp::as<int>(l["minimumROISize"]);
   if (has(l, "ibsi")) s.ibsi = Rcpp::as<bool>(l["ibsi"]);
+  if (has(l, "additionalInfo")) s.additional_info = Rcpp::as<bool>(l["additionalInfo"]);
   if (has(l, "resampledPixelSpacing") && has(l, "interpolator")) {
     const auto sp = Rcpp::as<std::vector<double>>(l["resampledPixelSpacing"]);
     s.resample = true;

@@ -91,6 +91,7 @@ bool load(const std::string& dir, const std::string& name, double ref_ms, bench_
 
 void run(const bench_case& c, int reps) {
   settings s;  // PyRadiomics defaults, all default classes
+  s.additional_info = false;  // time the features, not the buffer hashes
   std::map<std::string, std::vector<double>> per_class;
   std::vector<double> totals;
   extraction_result last;
@@ -122,13 +123,17 @@ void run(const bench_case& c, int reps) {
 
 }  // namespace
 
-int main() {
+// Optional argument: one case name (brain1, breast1, synthetic) to run only that case.
+int main(int argc, char** argv) {
   const char* env = std::getenv("RADSIG_SHARED_DIR");
   const std::string dir = env ? env : RADSIG_SHARED_DIR;
+  const std::string only = argc > 1 ? argv[1] : "";
   bench_case c;
-  if (load(dir, "brain1", 53, c)) run(c, 21);
-  else std::printf("brain1 not found under %s (set RADSIG_SHARED_DIR)\n", dir.c_str());
-  if (load(dir, "breast1", 0, c)) run(c, 21);
-  run(synthetic_case(), 5);
+  for (const auto& name : {std::string("brain1"), std::string("breast1")}) {
+    if (!only.empty() && only != name) continue;
+    if (load(dir, name, name == "brain1" ? 53 : 0, c)) run(c, 21);
+    else std::printf("%s not found under %s (set RADSIG_SHARED_DIR)\n", name.c_str(), dir.c_str());
+  }
+  if (only.empty() || only == "synthetic") run(synthetic_case(), 5);
   return 0;
 }

@@ -33,15 +33,48 @@ void check_geometry(const image::geometry& a, const image::geometry& b) {
       throw invalid_argument("mask", "image and mask directions differ");
 }
 
+std::string py_bool(bool b) { return b ? "True" : "False"; }
+
+std::string py_list(const std::vector<double>& v) {
+  std::string out = "[";
+  for (std::size_t k = 0; k < v.size(); ++k) out += (k ? ", " : "") + py_float(v[k]);
+  return out + "]";
+}
+
+// The effective settings as a Python dict literal, like PyRadiomics'
+// diagnostics_Configuration_Settings.
 std::string settings_text(const settings& s) {
+  static const char* norms[] = {"None", "'manhattan'", "'euclidean'", "'infinity'",
+                                "'no_weighting'"};
+  static const char* modes[] = {"'absolute'", "'relative'", "'sigma'"};
+  static const char* interps[] = {"'sitkNearestNeighbor'", "'sitkLinear'", "'sitkBSpline'"};
+  std::vector<double> d(s.distances.begin(), s.distances.end());
+  std::string dist = "[";
+  for (std::size_t k = 0; k < d.size(); ++k) dist += (k ? ", " : "") + std::to_string(s.distances[k]);
+  dist += "]";
   std::ostringstream os;
-  os << "{'binWidth': " << s.bin_width << ", 'binCount': "
-     << (s.bin_count > 0 ? std::to_string(s.bin_count) : "None") << ", 'label': " << s.label
-     << ", 'voxelArrayShift': " << s.voxel_array_shift
-     << ", 'symmetricalGLCM': " << (s.symmetrical_glcm ? "True" : "False")
-     << ", 'gldm_a': " << s.gldm_a << ", 'force2D': " << (s.force2d ? "True" : "False")
-     << ", 'force2Ddimension': " << s.force2d_dimension
-     << ", 'normalize': " << (s.normalize ? "True" : "False") << "}";
+  os << "{'binWidth': " << py_float(s.bin_width)
+     << ", 'binCount': " << (s.bin_count > 0 ? std::to_string(s.bin_count) : "None")
+     << ", 'label': " << s.label << ", 'distances': " << dist
+     << ", 'symmetricalGLCM': " << py_bool(s.symmetrical_glcm)
+     << ", 'weightingNorm': " << norms[static_cast<int>(s.weighting)]
+     << ", 'gldm_a': " << s.gldm_a << ", 'voxelArrayShift': " << py_float(s.voxel_array_shift)
+     << ", 'force2D': " << py_bool(s.force2d) << ", 'force2Ddimension': " << s.force2d_dimension
+     << ", 'resegmentRange': " << (s.resegment_range.empty() ? "None" : py_list(s.resegment_range))
+     << ", 'resegmentMode': " << modes[static_cast<int>(s.reseg_mode)]
+     << ", 'resegmentShape': " << py_bool(s.resegment_shape)
+     << ", 'normalize': " << py_bool(s.normalize)
+     << ", 'normalizeScale': " << py_float(s.normalize_scale) << ", 'removeOutliers': "
+     << (s.remove_outliers > 0 ? py_float(s.remove_outliers) : std::string("None"))
+     << ", 'resampledPixelSpacing': "
+     << (s.resample ? py_list({s.resampled_spacing.begin(), s.resampled_spacing.end()})
+                    : std::string("None"))
+     << ", 'interpolator': " << (s.resample ? interps[static_cast<int>(s.interpolator)] : "None")
+     << ", 'padDistance': " << py_float(s.pad_distance)
+     << ", 'minimumROIDimensions': " << s.minimum_roi_dimensions << ", 'minimumROISize': "
+     << (s.minimum_roi_size > 0 ? std::to_string(s.minimum_roi_size) : "None")
+     << ", 'additionalInfo': " << py_bool(s.additional_info) << ", 'ibsi': " << py_bool(s.ibsi)
+     << "}";
   return os.str();
 }
 
@@ -159,13 +192,21 @@ extraction_result extract(const image::image<double>& img_in, const image::label
   if (mask.voxels.size() != mask.geom.voxel_count())
     throw invalid_argument("mask", "voxel buffer does not match its geometry");
   extraction_result res;
-  res.diagnostics.emplace_back("diagnostics_Versions_radsig", core_version());
-  res.diagnostics.emplace_back("diagnostics_Configuration_Settings", settings_text(s));
-  res.diagnostics.emplace_back("diagnostics_Configuration_EnabledImageTypes",
-                               "{'Original': {}}");
-  add_image_diagnostics(res.diagnostics, "original", img_in, image_pixel_type);
-  add_mask_diagnostics(res.diagnostics, "original", mask, s.label,
-                       check_mask(img_in, mask, s));
+  if (s.additional_info) {
+    res.diagnostics.emplace_back("diagnostics_Versions_radsig", core_version());
+    res.diagnostics.emplace_back("diagnostics_Configuration_Settings", settings_text(s));
+    res.diagnostics.emplace_back("diagnostics_Configuration_EnabledImageTypes",
+                                 "{'Original': {}}");
+  }
+  // The label must exist in the input mask; size/dimension limits apply after resampling.
+  settings relaxed = s;
+  relaxed.minimum_roi_dimensions = 1;
+  relaxed.minimum_roi_size = 0;
+  const bounding_box original_box = check_mask(img_in, mask, relaxed);
+  if (s.additional_info) {
+    add_image_diagnostics(res.diagnostics, "original", img_in, image_pixel_type);
+    add_mask_diagnostics(res.diagnostics, "original", mask, s.label, original_box);
+  }
   image::image<double> normalized;
   if (s.normalize) {
     normalized = img_in;
@@ -183,7 +224,7 @@ extraction_result extract(const image::image<double>& img_in, const image::label
   const image::image<double>& img = *img_ptr;
   const image::label_image& mask_used = *mask_ptr;
   bounding_box box = check_mask(img, mask_used, s);
-  if (s.resample) {
+  if (s.resample && s.additional_info) {
     add_image_diagnostics(res.diagnostics, "interpolated", img, "");
     add_mask_diagnostics(res.diagnostics, "interpolated", mask_used, s.label, box);
   }
@@ -193,7 +234,8 @@ extraction_result extract(const image::image<double>& img_in, const image::label
     reseg = resegment(img, mask_used, s);
     box = check_mask(img, reseg, s);
     roi_mask = &reseg;
-    add_mask_diagnostics(res.diagnostics, "resegmented", reseg, s.label, box);
+    if (s.additional_info)
+      add_mask_diagnostics(res.diagnostics, "resegmented", reseg, s.label, box);
   }
   res.box = box;
   const std::vector<std::string> classes = s.classes.empty() ? default_classes() : s.classes;

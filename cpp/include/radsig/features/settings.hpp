@@ -45,6 +45,8 @@ struct settings {
   resample_interpolator interpolator = resample_interpolator::bspline;
   double pad_distance = 5.0;
   bool normalize = false;
+  // PyRadiomics `additionalInfo`: emit the diagnostics_* items (hashes, geometry, ...).
+  bool additional_info = true;
   double normalize_scale = 1.0;
   double remove_outliers = 0.0;        // <= 0 = off
   int minimum_roi_dimensions = 2;      // 1..3
