@@ -41,8 +41,9 @@
 #' @param maxit Maximum number of coordinate-descent passes.
 #' @param dfmax Stop the path once more than `dfmax` predictors are nonzero.
 #' @param exclude Indices of predictors kept at zero.
-#' @param ties Cox ties handling: `"breslow"` (glmnet's). `"efron"` is not available yet
-#'   and signals an error.
+#' @param ties Cox ties handling: `"breslow"` (glmnet's, the default) or `"efron"` (as
+#'   `survival::coxph()`; glmnet has no Efron option, so the deviance ratio and the early
+#'   stop still use the Breslow saturated log-likelihood).
 #' @return An object of class `radsig_enet`: `a0` (intercepts), `beta` (a `p x L` matrix of
 #'   coefficients; for multinomial a `K x L` intercept matrix and a list of `K` matrices),
 #'   `lambda`, `dev_ratio`, `nulldev`, `df`, `npasses` and the settings used.
@@ -89,7 +90,7 @@ enet_prepare <- function(x, y, family, alpha, lambda, nlambda, lambda_min_ratio,
   if (is.null(xnames)) xnames <- paste0("V", seq_len(p))
   resp <- enet_response(y, family, n, call = call)
   alpha <- check_scalar_number(alpha, "alpha", 0, 1, call = call)
-  nlambda <- check_count(nlambda, "nlambda", call = call)
+  nlambda <- enet_check_count(nlambda, "nlambda", call = call)
   if (!is.null(lambda_min_ratio)) {
     lambda_min_ratio <- check_scalar_number(lambda_min_ratio, "lambda_min_ratio", 0, 1,
                                             call = call)
@@ -98,15 +99,15 @@ enet_prepare <- function(x, y, family, alpha, lambda, nlambda, lambda_min_ratio,
                    class = "radsig_error_value", arg = "lambda_min_ratio", call = call)
     }
   }
-  standardize <- check_flag(standardize, "standardize", call = call)
-  intercept <- check_flag(intercept, "intercept", call = call)
+  standardize <- enet_check_flag(standardize, "standardize", call = call)
+  intercept <- enet_check_flag(intercept, "intercept", call = call)
   if (family == "cox") intercept <- FALSE
   thresh <- check_scalar_number(thresh, "thresh", 0, Inf, call = call)
   if (thresh <= 0) {
     radsig_abort("`thresh` must be positive.", class = "radsig_error_value", arg = "thresh",
                  call = call)
   }
-  maxit <- check_count(maxit, "maxit", call = call)
+  maxit <- enet_check_count(maxit, "maxit", call = call)
   pf <- enet_penalty_factor(penalty_factor, p, call = call)
   excl <- integer(0)
   if (!is.null(exclude)) {
@@ -120,7 +121,7 @@ enet_prepare <- function(x, y, family, alpha, lambda, nlambda, lambda_min_ratio,
     excl <- c(excl, which(is.infinite(pf)))
     pf[is.infinite(pf)] <- 1
   }
-  dfmax <- if (is.null(dfmax)) -1L else check_count(dfmax, "dfmax", lower = 0, call = call)
+  dfmax <- if (is.null(dfmax)) -1L else enet_check_count(dfmax, "dfmax", lower = 0, call = call)
   control <- list(
     alpha = alpha, nlambda = nlambda,
     lambda_min_ratio = if (is.null(lambda_min_ratio)) -1 else lambda_min_ratio,

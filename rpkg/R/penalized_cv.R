@@ -11,7 +11,8 @@
 #' **Folds.** With `stratify = FALSE`, folds are `sample(rep(seq_len(nfolds), length.out =
 #' n))` drawn after `set.seed(seed)`, i.e. exactly the folds `cv.glmnet(nfolds = nfolds)`
 #' draws after the same `set.seed()`. The default `stratify = TRUE` instead balances the
-#' classes (binomial, multinomial) or events (cox) across folds, so its folds differ from cv.glmnet's.
+#' classes (binomial, multinomial) or events (cox) across folds, so its folds differ from
+#' cv.glmnet's.
 #' `seed` is applied locally (the global random stream is restored afterwards).
 #'
 #' **Repeats.** With `repeats > 1` the fold assignment is redrawn `repeats` times (from one
@@ -56,8 +57,8 @@ cv_elastic_net <- function(x, y, family = c("gaussian", "binomial", "multinomial
   fam <- prep$family
   N <- nrow(prep$x)
   type_measure <- enet_measure(type_measure, fam)
-  stratify <- check_flag(stratify, "stratify")
-  repeats <- check_count(repeats, "repeats")
+  stratify <- enet_check_flag(stratify, "stratify")
+  repeats <- enet_check_count(repeats, "repeats")
   foldid <- enet_folds(foldid, N, nfolds, repeats, stratify, seed, prep)
   repeats <- ncol(foldid)
   nfolds <- max(foldid)
@@ -178,7 +179,7 @@ enet_folds <- function(foldid, N, nfolds, repeats, stratify, seed, prep,
     storage.mode(fm) <- "integer"
     return(fm)
   }
-  nfolds <- check_count(nfolds, "nfolds", lower = 3, call = call)
+  nfolds <- enet_check_count(nfolds, "nfolds", lower = 3, call = call)
   if (N < nfolds) {
     radsig_abort(sprintf("`nfolds` (%d) must not exceed the number of observations (%d).",
                          nfolds, N), class = "radsig_error_value", arg = "nfolds",
@@ -219,7 +220,7 @@ enet_cv_curve <- function(predmat, prep, foldid, measure) {
   if (measure == "auc") {
     cvraw <- t(vapply(seq_len(nfolds), function(k) {
       h <- foldid == k
-      apply(predmat[h, , drop = FALSE], 2, weighted_auc, y = y[h, 1], w = w[h])
+      apply(predmat[h, , drop = FALSE], 2, enet_weighted_auc, y = y[h, 1], w = w[h])
     }, numeric(ncol(predmat))))
     return(enet_cv_stats(cvraw, as.numeric(tapply(w, foldid, sum)), rep(nfolds, ncol(cvraw))))
   }
@@ -266,7 +267,7 @@ enet_cv_stats <- function(cvraw, weights, N) {
 }
 
 # Weighted Mann-Whitney AUC (ties count 1/2); NA when a class is absent.
-weighted_auc <- function(pred, y, w) {
+enet_weighted_auc <- function(pred, y, w) {
   w1 <- w * (y == 1)
   w0 <- w * (y == 0)
   if (sum(w1) <= 0 || sum(w0) <= 0) return(NA_real_)

@@ -76,7 +76,8 @@ enet_surv_response <- function(y, n, call = sys.call(-1)) {
                    class = "radsig_error_type", arg = "y", call = call)
     }
   } else {
-    radsig_abort(sprintf("`y` must be a survival::Surv object or a two-column (time, status) matrix for family \"cox\", not %s.",
+    radsig_abort(sprintf(paste("`y` must be a survival::Surv object or a two-column (time, status)",
+                               "matrix for family \"cox\", not %s."),
                          describe_type(y)), class = "radsig_error_type", arg = "y", call = call)
   }
   if (anyNA(m)) {
@@ -178,7 +179,7 @@ enet_lambda <- function(lambda, call = sys.call(-1)) {
   sort(lambda, decreasing = TRUE)
 }
 
-check_count <- function(x, arg, lower = 1, call = sys.call(-1)) {
+enet_check_count <- function(x, arg, lower = 1, call = sys.call(-1)) {
   if (!is.numeric(x) || length(x) != 1L || is.na(x) || x < lower || x != round(x)) {
     radsig_abort(sprintf("`%s` must be a whole number >= %s.", arg, format(lower)),
                  class = "radsig_error_value", arg = arg, call = call)
@@ -186,7 +187,7 @@ check_count <- function(x, arg, lower = 1, call = sys.call(-1)) {
   as.integer(x)
 }
 
-check_flag <- function(x, arg, call = sys.call(-1)) {
+enet_check_flag <- function(x, arg, call = sys.call(-1)) {
   if (!is.logical(x) || length(x) != 1L || is.na(x)) {
     radsig_abort(sprintf("`%s` must be TRUE or FALSE.", arg), class = "radsig_error_type",
                  arg = arg, call = call)

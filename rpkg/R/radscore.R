@@ -89,7 +89,7 @@ rad_score_coef <- function(fit, s, call = sys.call(-1)) {
 #' @export
 selection_frequency <- function(x, y, ..., B = 100, seed = NULL, s = "lambda_min",
                                 subsample = NULL) {
-  B <- check_count(B, "B")
+  B <- enet_check_count(B, "B")
   s <- match_choice(s, c("lambda_min", "lambda_1se"), "s")
   x <- check_numeric_matrix(x, "x")
   n <- nrow(x)

@@ -264,7 +264,11 @@ double cd_engine::pass(bool full, double l1, double l2) {
     b[j] = nb;
     dlx = std::max(dlx, xv[j] * delta * delta);
     rss_drop += delta * (2.0 * g - delta * xv[j]);
-    r.array() -= delta * v.array() * xj.array();
+    if (unit_weights) {
+      r.noalias() -= delta * xj;
+    } else {
+      r.array() -= delta * v.array() * xj.array();
+    }
   };
   if (full) {
     for (Eigen::Index j = 0; j < d_.x.cols(); ++j)

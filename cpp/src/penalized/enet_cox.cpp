@@ -20,6 +20,8 @@ struct risk_sets {
   std::vector<int> start;  // first position in `order` of each death-time group
   Eigen::VectorXd dk;      // total weight of the deaths at each death time
   Eigen::VectorXd dq;      // weighted status per observation
+  std::vector<int> nd;     // number of deaths (positive weight) at each death time
+  bool efron = false;      // Efron instead of Breslow for tied deaths
 };
 
 risk_sets make_risk_sets(const Eigen::VectorXd& t, const Eigen::VectorXd& d,
@@ -50,7 +52,11 @@ risk_sets make_risk_sets(const Eigen::VectorXd& t, const Eigen::VectorXd& d,
       dks.push_back(0.0);
     }
     rs.group.push_back(static_cast<int>(rs.start.size()) - 1);
-    if (d[i] > 0 && t[i] == current) dks.back() += rs.dq[i];
+    if (d[i] > 0 && t[i] == current) {
+      dks.back() += rs.dq[i];
+      if (rs.nd.size() < dks.size()) rs.nd.push_back(0);
+      ++rs.nd.back();
+    }
   }
   rs.dk = Eigen::Map<Eigen::VectorXd>(dks.data(), static_cast<Eigen::Index>(dks.size()));
   return rs;
@@ -63,22 +69,70 @@ Eigen::VectorXd risk_sums(const risk_sets& rs, const Eigen::VectorXd& e) {
   double h = 0.0;
   std::size_t pos = rs.order.size();
   for (Eigen::Index k = K - 1; k >= 0; --k) {
-    while (pos > static_cast<std::size_t>(rs.start[static_cast<std::size_t>(k)])) h += e[rs.order[--pos]];
+    const auto first = static_cast<std::size_t>(rs.start[static_cast<std::size_t>(k)]);
+    while (pos > first) h += e[rs.order[--pos]];
     u[k] = h;
   }
   return u;
 }
 
-// Partial log-likelihood (Breslow) up to the weights: sum dq f - sum dk log u.
-double log_partial(const risk_sets& rs, const Eigen::VectorXd& f, const Eigen::VectorXd& e) {
+// Sum of e over the deaths at each death time (Efron).
+Eigen::VectorXd death_sums(const risk_sets& rs, const Eigen::VectorXd& e,
+                           const Eigen::VectorXd& d) {
+  Eigen::VectorXd tk = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(rs.start.size()));
+  for (std::size_t pos = 0; pos < rs.order.size(); ++pos) {
+    const int i = rs.order[pos];
+    const int k = rs.group[pos];
+    if (d[i] > 0 && rs.start[static_cast<std::size_t>(k)] <= static_cast<int>(pos)) tk[k] += e[i];
+  }
+  return tk;
+}
+
+// Partial log-likelihood: Breslow  sum dq f - sum dk log u;  Efron replaces dk log u by
+// (dk / nd) sum_{r < nd} log(u - r/nd * T_k), T_k the sum of e over the tied deaths.
+double log_partial(const risk_sets& rs, const Eigen::VectorXd& f, const Eigen::VectorXd& e,
+                   const Eigen::VectorXd& d) {
   const Eigen::VectorXd u = risk_sums(rs, e);
-  return rs.dq.dot(f) - rs.dk.dot(u.array().log().matrix());
+  if (!rs.efron) return rs.dq.dot(f) - rs.dk.dot(u.array().log().matrix());
+  const Eigen::VectorXd tk = death_sums(rs, e, d);
+  double ll = rs.dq.dot(f);
+  for (Eigen::Index k = 0; k < u.size(); ++k) {
+    const int m = rs.nd[static_cast<std::size_t>(k)];
+    const double mw = rs.dk[k] / m;
+    for (int r = 0; r < m; ++r) ll -= mw * std::log(u[k] - r * tk[k] / m);
+  }
+  return ll;
 }
 
 // Working weights v and residuals r (gradient of the log-likelihood in eta).
-bool working(const risk_sets& rs, const Eigen::VectorXd& e, Eigen::VectorXd& v,
-             Eigen::VectorXd& r) {
+bool working(const risk_sets& rs, const Eigen::VectorXd& e, const Eigen::VectorXd& d,
+             Eigen::VectorXd& v, Eigen::VectorXd& r) {
   const Eigen::VectorXd u = risk_sums(rs, e);
+  const auto K = u.size();
+  // per death time: contributions for observations at risk (b1, c1) and, for Efron, for
+  // the tied deaths themselves (b2, c2)
+  Eigen::VectorXd b1(K), c1(K), b2(K), c2(K);
+  if (!rs.efron) {
+    b1 = rs.dk.cwiseQuotient(u);
+    c1 = rs.dk.cwiseQuotient(u.cwiseAbs2());
+    b2 = b1;
+    c2 = c1;
+  } else {
+    const Eigen::VectorXd tk = death_sums(rs, e, d);
+    for (Eigen::Index k = 0; k < K; ++k) {
+      const int m = rs.nd[static_cast<std::size_t>(k)];
+      const double mw = rs.dk[k] / m;
+      b1[k] = c1[k] = b2[k] = c2[k] = 0.0;
+      for (int j = 0; j < m; ++j) {
+        const double frac = static_cast<double>(j) / m;
+        const double den = u[k] - frac * tk[k];
+        b1[k] += mw / den;
+        c1[k] += mw / (den * den);
+        b2[k] += mw * (1.0 - frac) / den;
+        c2[k] += mw * (1.0 - frac) * (1.0 - frac) / (den * den);
+      }
+    }
+  }
   double b = 0.0, c = 0.0;
   int k_done = -1;
   for (std::size_t pos = 0; pos < rs.order.size(); ++pos) {
@@ -86,12 +140,17 @@ bool working(const risk_sets& rs, const Eigen::VectorXd& e, Eigen::VectorXd& v,
     const int k = rs.group[pos];
     while (k_done < k) {
       ++k_done;
-      b += rs.dk[k_done] / u[k_done];
-      c += rs.dk[k_done] / (u[k_done] * u[k_done]);
+      b += b1[k_done];
+      c += c1[k_done];
     }
-    v[i] = e[i] * (b - e[i] * c);
+    double bi = b, ci = c;
+    if (rs.efron && d[i] > 0 && rs.start[static_cast<std::size_t>(k)] <= static_cast<int>(pos)) {
+      bi += b2[k] - b1[k];
+      ci += c2[k] - c1[k];
+    }
+    v[i] = e[i] * (bi - e[i] * ci);
     if (!(v[i] > 0.0)) return false;
-    r[i] = rs.dq[i] - e[i] * b;
+    r[i] = rs.dq[i] - e[i] * bi;
   }
   return true;
 }
@@ -114,15 +173,14 @@ enet_path fit_cox(const Eigen::Ref<const Eigen::MatrixXd>& x, const Eigen::Vecto
   }
   if (offset.size() != 0 && offset.size() != n)
     throw invalid_argument("offset", "must have one value per observation");
-  if (opt.efron) throw invalid_argument("ties", "Efron ties are not available yet");
   detail::validate_options(opt, p);
   const Eigen::VectorXd q = detail::normalised_weights(weights, n);
   enet_options sopt = opt;
   const detail::design d = detail::standardise(x, q, sopt, true);
   const Eigen::VectorXd t =
       time.array() + (1.0 - status.array()) * 100.0 * std::numeric_limits<double>::epsilon();
-  const risk_sets rs = make_risk_sets(t, status, q);
-  if (rs.start.size() < 1) throw invalid_argument("y", "has no events");
+  risk_sets rs = make_risk_sets(t, status, q);
+  rs.efron = opt.efron;
 
   const double fmax = std::log(std::numeric_limits<double>::max() * 0.1);
   Eigen::VectorXd f = Eigen::VectorXd::Zero(n);
@@ -135,13 +193,13 @@ enet_path fit_cox(const Eigen::Ref<const Eigen::MatrixXd>& x, const Eigen::Vecto
     return e;
   };
   Eigen::VectorXd e = expo(f);
-  const double r0 = log_partial(rs, f, e);
+  const double r0 = log_partial(rs, f, e, status);
   const double rr = -(rs.dk.dot(rs.dk.array().log().matrix()) + r0);
 
   detail::cd_engine cd(d, opt.thresh * rr, opt.maxit, false);
   cd.v.setZero();
   cd.r.setZero();
-  if (!working(rs, e, cd.v, cd.r))
+  if (!working(rs, e, status, cd.v, cd.r))
     throw convergence_error("cox: non-positive working weight at the null model");
   cd.compute_ga_all();
 
@@ -172,7 +230,7 @@ enet_path fit_cox(const Eigen::Ref<const Eigen::MatrixXd>& x, const Eigen::Vecto
         for (int k : cd.active)
           if (cd.b[k] != 0.0) f += cd.b[k] * d.x.col(k);
         e = expo(f);
-        if (!working(rs, e, cd.v, cd.r)) {
+        if (!working(rs, e, status, cd.v, cd.r)) {
           out.status = -30000 - (m + 1);
           out.message = "cox: non-positive working weight at lambda number " +
                         std::to_string(m + 1) + "; path truncated";
@@ -199,7 +257,7 @@ enet_path fit_cox(const Eigen::Ref<const Eigen::MatrixXd>& x, const Eigen::Vecto
     for (int k : cd.active) beta[k] = cd.b[k] / d.xs[k];
     cols.push_back(std::move(beta));
     out.lambda.push_back(lam);
-    const double dev = (log_partial(rs, f, e) - r0) / rr;
+    const double dev = (log_partial(rs, f, e, status) - r0) / rr;
     out.dev_ratio.push_back(dev);
     const int nz = cd.nonzero();
     out.df.push_back(nz);
@@ -234,7 +292,7 @@ std::vector<double> cox_log_partial(const Eigen::MatrixXd& eta, const Eigen::Vec
     Eigen::VectorXd e(n);
     for (Eigen::Index i = 0; i < n; ++i)
       e[i] = weights[i] * std::exp(std::copysign(std::min(std::abs(f[i]), fmax), f[i]));
-    out.push_back(log_partial(rs, f, e));
+    out.push_back(log_partial(rs, f, e, status));
   }
   return out;
 }

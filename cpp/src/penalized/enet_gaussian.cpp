@@ -35,10 +35,16 @@ enet_path fit_gaussian(const Eigen::Ref<const Eigen::MatrixXd>& x, const Eigen::
   d.hi /= ys;
   const double wraw = weights.size() ? weights.sum() : static_cast<double>(n);
 
+  // as glmnet's naive mode: work with sqrt(w) * x and sqrt(w) * z, so the working weights
+  // are one and a coordinate update costs one axpy
+  const Eigen::ArrayXd sw = w.array().sqrt();
+  for (Eigen::Index j = 0; j < p; ++j)
+    if (d.ju[static_cast<std::size_t>(j)]) d.x.col(j).array() *= sw;
   detail::cd_engine cd(d, opt.thresh, opt.maxit, false);
-  cd.v = w;
+  cd.unit_weights = true;
+  cd.v = Eigen::VectorXd::Ones(n);
   cd.vsum = 1.0;
-  cd.r = w.cwiseProduct(z);
+  cd.r = (sw * z.array()).matrix();
   cd.compute_xv(false);
   cd.compute_ga_all();
 

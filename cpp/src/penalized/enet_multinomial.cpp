@@ -99,7 +99,8 @@ enet_path fit_multinomial(const Eigen::Ref<const Eigen::MatrixXd>& x, const Eige
       sxp += q.col(k);
     }
   } else {
-    for (Eigen::Index i = 0; i < n; ++i) g.row(i).array() -= g.row(i).sum() / static_cast<double>(K);
+    for (Eigen::Index i = 0; i < n; ++i)
+      g.row(i).array() -= g.row(i).sum() / static_cast<double>(K);
     if (opt.intercept) {  // null intercepts with offsets (Newton, class by class)
       Eigen::MatrixXd e = g.array().exp();
       Eigen::VectorXd s = e.rowwise().sum();
@@ -145,7 +146,8 @@ enet_path fit_multinomial(const Eigen::Ref<const Eigen::MatrixXd>& x, const Eige
   dev0 += dev;
   const double thr = opt.thresh * dev0;
 
-  std::vector<char> strong(static_cast<std::size_t>(p), 0), in_active(static_cast<std::size_t>(p), 0);
+  std::vector<char> strong(static_cast<std::size_t>(p), 0);
+  std::vector<char> in_active(static_cast<std::size_t>(p), 0);
   std::vector<int> active;
   Eigen::VectorXd ga = Eigen::VectorXd::Zero(p), r(n), v(n);
   Eigen::MatrixXd xv = Eigen::MatrixXd::Zero(p, K);
@@ -225,7 +227,8 @@ enet_path fit_multinomial(const Eigen::Ref<const Eigen::MatrixXd>& x, const Eige
             const double a = std::abs(u) - d.vp[j] * l1;
             double nb = 0.0;
             if (a > 0.0)
-              nb = std::max(d.lo[j], std::min(d.hi[j], std::copysign(a, u) / (xv(j, ic) + d.vp[j] * l2)));
+              nb = std::max(d.lo[j], std::min(d.hi[j], std::copysign(a, u) /
+                                                           (xv(j, ic) + d.vp[j] * l2)));
             if (nb == bj) return;
             const auto uj = static_cast<std::size_t>(j);
             if (!in_active[uj]) {

@@ -346,7 +346,7 @@ test_that("bad survival responses give classed errors", {
   expect_error(fit_elastic_net(x, cbind(time = 1:19, status = 1)[c(1:19, NA), ],
                                family = "cox"), class = "radsig_error_missing")
   expect_error(fit_elastic_net(x, cbind(time = 1:20, status = 1), family = "cox",
-                               ties = "efron"), class = "radsig_error_value")
+                               ties = "exact"), class = "radsig_error_value")
 })
 
 test_that("multinomial paths, predictions and cv equal glmnet's", {
@@ -399,4 +399,23 @@ test_that("multinomial paths, predictions and cv equal glmnet's", {
   expect_invisible(plot(r$fit))
   expect_error(fit_elastic_net(x, factor(rep(c("a", "b", "c"), c(59, 60, 1))),
                                family = "multinomial"), class = "radsig_error_value")
+})
+
+test_that("unpenalised cox fits equal survival::coxph with Breslow and Efron ties", {
+  skip_if_not_installed("survival")
+  set.seed(3)
+  n <- 150
+  x <- matrix(rnorm(n * 4), n, 4)
+  tt <- round(rexp(n, exp(0.7 * x[, 1] - 0.5 * x[, 2])) * 5) + 1  # heavy ties
+  st <- rbinom(n, 1, 0.7)
+  w <- runif(n, 0.5, 2)
+  y <- survival::Surv(tt, st)
+  for (ties in c("breslow", "efron")) {
+    cx <- survival::coxph(y ~ x, ties = ties, weights = w,
+                          control = survival::coxph.control(eps = 1e-12, toler.chol = 1e-13,
+                                                            iter.max = 100))
+    r <- fit_elastic_net(x, y, family = "cox", lambda = 0, ties = ties, thresh = 1e-20,
+                         weights = w)
+    expect_equal(unname(r$beta[, 1]), unname(coef(cx)), tolerance = 1e-8)
+  }
 })

@@ -71,6 +71,7 @@ class cd_engine {
   int npasses = 0;
   double rss_drop = 0.0;    // accumulated decrease of the weighted RSS (gaussian R^2)
   double thr;
+  bool unit_weights = false;  // v == 1 (design already scaled by sqrt(w)): cheaper updates
 
   void compute_ga_all();
   void compute_xv(bool strong_only);
