@@ -40,11 +40,13 @@ Eigen::VectorXd elems_of(const Eigen::VectorXd& v, const std::vector<int>& idx) 
 }
 
 std::optional<Eigen::VectorXd> try_fit(const Eigen::MatrixXd& x, const Eigen::VectorXd& y,
-                                       int max_iter, double* deviance = nullptr) {
+                                       int max_iter, double* deviance = nullptr,
+                                       const Eigen::VectorXd& start = Eigen::VectorXd()) {
   try {
     regression::logistic_options opt;
     opt.max_iter = max_iter;
     opt.use_qr = false;
+    opt.start = start;
     const auto f = regression::fit_logistic(x, y, Eigen::VectorXd(), Eigen::VectorXd(), opt);
     if (!f.converged || !f.coefficients.allFinite()) return std::nullopt;
     if (deviance) *deviance = f.deviance;
@@ -88,17 +90,23 @@ Eigen::VectorXd discrim(const Eigen::VectorXd& lp, const Eigen::VectorXd& y,
   z[5] = (lr - 1.0) / n;
   z[6] = u;
   z[7] = z[5] - u;
-  double brier = 0;
-  std::vector<double> g(lp.size()), gp(lp.size());
+  // g = GMD(slope * lp) and gp = GMD(plogis(intercept + slope * lp)) are monotone in lp, so
+  // one ordering of lp serves both (reversed when the slope is negative).
+  std::vector<int> ord(lp.size());
+  std::iota(ord.begin(), ord.end(), 0);
+  std::sort(ord.begin(), ord.end(), [&](int a, int b) { return lp[a] < lp[b]; });
+  if (slope < 0) std::reverse(ord.begin(), ord.end());
+  double brier = 0, sg = 0, sgp = 0;
   for (Eigen::Index i = 0; i < lp.size(); ++i) {
     const double p = plogis(lp[i]);
     brier += (y[i] - p) * (y[i] - p);
-    g[i] = slope * lp[i];
-    gp[i] = plogis(intercept + slope * lp[i]);
+    const double rank_weight = static_cast<double>(i + 1) - (n + 1) / 2.0;
+    sg += rank_weight * slope * lp[ord[i]];
+    sgp += rank_weight * plogis(intercept + slope * lp[ord[i]]);
   }
   z[8] = brier / n;
-  z[9] = gini_mean_difference(g);
-  z[10] = gini_mean_difference(gp);
+  z[9] = 4.0 * sg / (n * (n - 1));
+  z[10] = 4.0 * sgp / (n * (n - 1));
   return z;
 }
 
@@ -152,7 +160,7 @@ validation_table validate_logistic(const Eigen::MatrixXd& x, const Eigen::Vector
     const Eigen::MatrixXd xt = rows_of(x, resamples[r]);
     const Eigen::VectorXd yt = elems_of(y, resamples[r]);
     double dev_t = 0;
-    const auto b = try_fit(xt, yt, options.max_iter, &dev_t);
+    const auto b = try_fit(xt, yt, options.max_iter, &dev_t, *b0);
     if (!b) return;
     const Eigen::VectorXd lp = x * *b;
     const Eigen::VectorXd train = discrim(elems_of(lp, resamples[r]), yt,
@@ -224,7 +232,7 @@ calibration_table calibrate_logistic(const Eigen::MatrixXd& x, const Eigen::Vect
   for_each_replicate(reps, options.threads, progress, [&](std::size_t r) {
     const Eigen::MatrixXd xt = rows_of(x, resamples[r]);
     const Eigen::VectorXd yt = elems_of(y, resamples[r]);
-    const auto b = try_fit(xt, yt, options.max_iter);
+    const auto b = try_fit(xt, yt, options.max_iter, nullptr, *b0);
     if (!b) return;
     const Eigen::VectorXd lp = x * *b;
     out[r] = std::make_pair(cal_error(elems_of(lp, resamples[r]), yt), cal_error(lp, y));

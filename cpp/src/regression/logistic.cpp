@@ -64,9 +64,16 @@ logistic_fit fit_logistic(const Eigen::MatrixXd& x, const Eigen::VectorXd& y,
 
   // glm's binomial initialize: mustart = (w y + 0.5) / (w + 1).
   Eigen::VectorXd mu(n), eta(n);
-  for (Eigen::Index i = 0; i < n; ++i) {
-    mu[i] = (w[i] * y[i] + 0.5) / (w[i] + 1.0);
-    eta[i] = std::log(mu[i] / (1.0 - mu[i]));
+  if (options.start.size()) {
+    if (options.start.size() != p || !options.start.allFinite())
+      throw invalid_argument("start", "needs one finite value per column of x");
+    eta = x * options.start + offset;
+    mu = eta.unaryExpr([](double e) { return logit_inverse(e); });
+  } else {
+    for (Eigen::Index i = 0; i < n; ++i) {
+      mu[i] = (w[i] * y[i] + 0.5) / (w[i] + 1.0);
+      eta[i] = std::log(mu[i] / (1.0 - mu[i]));
+    }
   }
   double dev_old = binomial_deviance(y, mu, w);
 

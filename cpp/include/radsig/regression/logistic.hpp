@@ -15,6 +15,8 @@ struct logistic_options {
   // ill-conditioned designs). false: Cholesky (LDLT) of X'WX, ~4x cheaper, used by the
   // bootstrap engines where 1e-8 agreement with glm's QR path is not needed.
   bool use_qr = true;
+  // Optional starting coefficients (glm's `start`); empty = glm's mustart initialisation.
+  Eigen::VectorXd start;
 };
 
 struct logistic_fit {
