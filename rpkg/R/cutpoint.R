@@ -55,7 +55,6 @@ find_cutpoint <- function(x, y, method = c("youden", "closest_topleft", "sens_sp
                                    tol_metric))
   conf <- matrix(c(r$tp, r$fn, r$fp, r$tn), 2,
                  dimnames = list(predicted = rev(resp$levels), observed = rev(resp$levels)))
-  conf <- conf[, , drop = FALSE]
   structure(list(cutpoint = r$cutpoint, direction = r$direction, method = method,
                  metric = r$metric, sensitivity = r$sensitivity, specificity = r$specificity,
                  accuracy = r$accuracy, confusion = conf, optimal_cutpoints = r$optimal_set,
@@ -134,7 +133,7 @@ as.data.frame.radsig_cutpoint <- function(x, ...) {
 #' @export
 #' @examples
 #' if (requireNamespace("survival", quietly = TRUE)) {
-#'   d <- survival::rotterdam[1:500, ]
+#'   d <- survival::rotterdam
 #'   sc <- survival_cutpoint(d$nodes, d$rtime, d$recur, pmethod = "Lau94")
 #'   sc
 #'   table(sc$groups)

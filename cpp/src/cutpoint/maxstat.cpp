@@ -161,7 +161,7 @@ namespace {
 
 // P(max_j |Z_j| > b) on a grid of g cells (see p_exact_gauss).
 double gauss_chain_tail(double b, const std::vector<double>& rho, const std::vector<double>& s,
-                        std::size_t g) {
+                        std::size_t g, const progress_callbacks& cb) {
   const double h = 2.0 * b / static_cast<double>(g);
   std::vector<double> mass(g), next(g);
   for (std::size_t k = 0; k < g; ++k) {
@@ -185,6 +185,7 @@ double gauss_chain_tail(double b, const std::vector<double>& rho, const std::vec
       }
     }
     mass.swap(next);
+    if ((j + 1) % 64 == 0) report_progress(cb, j + 1, rho.size());
   }
   long double inside = 0.0L;
   for (double v : mass) inside += v;
@@ -200,7 +201,7 @@ double gauss_chain_tail(double b, const std::vector<double>& rho, const std::vec
 // is O(h^2) in the cell width h; with the automatic grid (h = min(0.02, smallest transition
 // SD / 3)) the result is Richardson-extrapolated from grids h and h/2.
 double p_exact_gauss(double b, std::size_t n, const std::vector<std::size_t>& m,
-                     std::size_t grid) {
+                     std::size_t grid, const progress_callbacks& cb) {
   if (m.empty()) throw invalid_argument("m", "must not be empty");
   if (!(b > 0.0)) return 1.0;
   if (m.size() == 1) return 2.0 * norm_cdf(-b);
@@ -215,12 +216,12 @@ double p_exact_gauss(double b, std::size_t n, const std::vector<std::size_t>& m,
   }
   double p = 0.0;
   if (grid > 0) {
-    p = gauss_chain_tail(b, rho, s, std::max<std::size_t>(grid, 16));
+    p = gauss_chain_tail(b, rho, s, std::max<std::size_t>(grid, 16), cb);
   } else {
     const double h = std::min(0.02, s_min / 3.0);
     const auto g = std::max<std::size_t>(16, static_cast<std::size_t>(std::ceil(2.0 * b / h)));
-    const double coarse = gauss_chain_tail(b, rho, s, g);
-    const double fine = gauss_chain_tail(b, rho, s, 2 * g);
+    const double coarse = gauss_chain_tail(b, rho, s, g, cb);
+    const double fine = gauss_chain_tail(b, rho, s, 2 * g, cb);
     p = (4.0 * fine - coarse) / 3.0;
   }
   return std::min(1.0, std::max(0.0, p));
@@ -268,7 +269,7 @@ maxstat_result maxstat_scores(const std::vector<double>& x, const std::vector<do
       break;
     case maxstat_pmethod::lausen94: res.p_value = p_lausen94(res.statistic, n, c.m); break;
     case maxstat_pmethod::exact_gauss:
-      res.p_value = p_exact_gauss(res.statistic, n, c.m, o.grid);
+      res.p_value = p_exact_gauss(res.statistic, n, c.m, o.grid, cb);
       break;
     case maxstat_pmethod::cond_mc:
       res.p_value = p_cond_mc(res.statistic, a_sorted, c.m, expect, sd, o.n_perm, o.seed, cb);

@@ -67,8 +67,9 @@ maxstat_result maxstat_logrank(const std::vector<double>& x, const std::vector<d
 // P-value approximations (maxstat's pLausen92 / pLausen94 and the Gaussian limit).
 double p_lausen92(double b, double minprop, double maxprop);
 double p_lausen94(double b, std::size_t n, const std::vector<std::size_t>& m);
+// `callbacks` lets a caller interrupt long exact-Gauss integrations (cost ~ n^1.5).
 double p_exact_gauss(double b, std::size_t n, const std::vector<std::size_t>& m,
-                     std::size_t grid = 0);
+                     std::size_t grid = 0, const progress_callbacks& callbacks = {});
 
 struct min_pvalue_result {
   double chisq = 0.0;              // log-rank chi-square (survdiff) at the best cut
