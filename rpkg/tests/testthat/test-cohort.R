@@ -130,3 +130,12 @@ test_that("a radiomics pipeline recovers the planted signal; normalisation remov
   expect_true(any(grepl("Variance|Entropy|Perimeter|PixelSurface|Sphericity", top)))
   unlink(co$dir, recursive = TRUE)
 })
+
+test_that("example_cohort() returns the bundled cohort", {
+  ex <- example_cohort()
+  expect_equal(nrow(ex$manifest), 24L)
+  expect_true(all(file.exists(ex$manifest$image), file.exists(ex$manifest$mask)))
+  expect_identical(ex$manifest$id, ex$clinical$id)
+  expect_s3_class(ex$clinical$subtype, "factor")
+  expect_length(dim(read_image(ex$manifest$image[1])), 2L)
+})
