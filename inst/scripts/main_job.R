@@ -4,6 +4,8 @@
 args <- commandArgs(trailingOnly = TRUE)
 out_dir <- if (length(args) >= 1) args[1] else "output"
 dir.create(out_dir, showWarnings = FALSE, recursive = TRUE)
+# Absolute from here on: the report is rendered with its own working directory.
+out_dir <- normalizePath(out_dir, mustWork = TRUE)
 suppressPackageStartupMessages(library(radsig))
 cat("radsig", radsig_versions()[["package"]], "- main job\n")
 cat("Results are written to", normalizePath(out_dir), "\n")
