@@ -21,6 +21,11 @@ done
 
 tools/install-deps.sh
 source tools/r-build-env.sh
+# Reference data (IBSI, PyRadiomics baselines) live in ../shared when present; tests that
+# need them skip cleanly otherwise.
+if [ -z "${RADSIG_SHARED_DIR:-}" ] && [ -d "$ROOT/../shared/reference" ]; then
+  export RADSIG_SHARED_DIR="$(cd "$ROOT/../shared" && pwd)"
+fi
 mkdir -p build
 passed=0; failed=0; skipped=0
 

@@ -13,11 +13,6 @@ write_test_nrrd <- function(arr, path, spacing = c(1, 1, 1)) {
 
 # The shared reference folder (../shared from the repository root), or "" when absent.
 shared_reference_dir <- function() {
-  cands <- c(Sys.getenv("RADSIG_SHARED_DIR"),
-             testthat::test_path("..", "..", "..", "..", "shared"))
-  for (d in cands) {
-    if (nzchar(d) && file.exists(file.path(d, "reference", "pyradiomics", "baseline_glcm.csv")))
-      return(normalizePath(d))
-  }
-  ""
+  ref <- shared_reference()  # helper-image.R
+  if (is.null(ref)) "" else dirname(ref)
 }
