@@ -234,16 +234,7 @@ print.summary.radsig_logistic <- function(x, digits = max(3L, getOption("digits"
 #' confint(fit_logistic(y ~ x, d), exponentiate = TRUE)
 #' @export
 confint.radsig_logistic <- function(object, parm, level = 0.95, exponentiate = FALSE, ...) {
-  check_level(level)
-  est <- object$coefficients[!is.na(object$coefficients)]
-  if (!missing(parm)) est <- est[parm]
-  se <- object$se[names(est)]
-  a <- (1 - level) / 2
-  q <- stats::qnorm(c(a, 1 - a))
-  ci <- cbind(est + q[1] * se, est + q[2] * se)
-  dimnames(ci) <- list(names(est), paste(format(100 * c(a, 1 - a), trim = TRUE,
-                                                  scientific = FALSE, digits = 3), "%"))
-  if (exponentiate) exp(ci) else ci
+  wald_confint(object, if (missing(parm)) NULL else parm, level, exponentiate)
 }
 
 #' Predictions from a radsig logistic fit
@@ -284,4 +275,19 @@ predict.radsig_logistic <- function(object, newdata = NULL, type = c("link", "re
   se <- sqrt(rowSums((xs %*% object$vcov) * xs))
   if (type == "response") se <- se * stats::dlogis(eta)
   list(fit = fit, se_fit = se)
+}
+
+# Wald confidence intervals from a fit's `coefficients` and `se` (aliased NA coefficients
+# dropped), shared by the logistic and Cox confint() methods.
+wald_confint <- function(object, parm, level, exponentiate) {
+  check_level(level, call = sys.call(-1))
+  est <- object$coefficients[!is.na(object$coefficients)]
+  if (!is.null(parm)) est <- est[parm]
+  se <- object$se[names(est)]
+  a <- (1 - level) / 2
+  q <- stats::qnorm(c(a, 1 - a))
+  ci <- cbind(est + q[1] * se, est + q[2] * se)
+  dimnames(ci) <- list(names(est), paste(format(100 * c(a, 1 - a), trim = TRUE,
+                                                  scientific = FALSE, digits = 3), "%"))
+  if (exponentiate) exp(ci) else ci
 }

@@ -99,16 +99,7 @@ nobs.radsig_cox <- function(object, ...) object$n_events
 
 #' @export
 confint.radsig_cox <- function(object, parm, level = 0.95, exponentiate = FALSE, ...) {
-  check_level(level)
-  est <- object$coefficients[!is.na(object$coefficients)]
-  if (!missing(parm)) est <- est[parm]
-  se <- object$se[names(est)]
-  a <- (1 - level) / 2
-  q <- stats::qnorm(c(a, 1 - a))
-  ci <- cbind(est + q[1] * se, est + q[2] * se)
-  dimnames(ci) <- list(names(est), paste(format(100 * c(a, 1 - a), trim = TRUE,
-                                                  scientific = FALSE, digits = 3), "%"))
-  if (exponentiate) exp(ci) else ci
+  wald_confint(object, if (missing(parm)) NULL else parm, level, exponentiate)
 }
 
 #' Summary of a radsig Cox fit
