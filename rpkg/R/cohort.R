@@ -70,8 +70,8 @@
 #' feats[, 1:6]
 simulate_cohort <- function(n = 300, centers = 3, modality = c("mri", "mammography", "ultrasound"),
                             dir = tempfile("radsig_cohort"), seed = NULL) {
-  n <- cohort_count(n, "n", lower = 2)
-  centers <- cohort_count(centers, "centers", lower = 1)
+  n <- check_count(n, "n", lower = 2)
+  centers <- check_count(centers, "centers", lower = 1)
   if (centers > n) {
     radsig_abort("`centers` must not exceed `n`.", class = "radsig_error_value", arg = "centers")
   }
@@ -81,9 +81,11 @@ simulate_cohort <- function(n = 300, centers = 3, modality = c("mri", "mammograp
   }
   if (is.null(seed)) seed <- sample.int(.Machine$integer.max, 1L)
   check_scalar_number(seed, "seed", lower = 0)
-  restore <- cohort_local_seed(seed)
-  on.exit(restore(), add = TRUE)
+  with_seed(seed, cohort_write(n, centers, modality, dir, seed), fixed_kind = TRUE)
+}
 
+# Draws the cohort and writes its files (under the caller's seed).
+cohort_write <- function(n, centers, modality, dir, seed) {
   ctab <- cohort_center_table(centers, modality)
   center <- cohort_assign_centers(n, centers)
   ids <- sprintf("case%04d", seq_len(n))
@@ -118,29 +120,6 @@ print.radsig_cohort <- function(x, ...) {
   print(tab)
   cat(sprintf("DFS events: %d; files in %s\n", sum(cl$dfs_event), x$dir))
   invisible(x)
-}
-
-cohort_count <- function(x, arg, lower) {
-  if (!is.numeric(x) || length(x) != 1L || is.na(x) || x != round(x) || x < lower) {
-    radsig_abort(sprintf("`%s` must be a whole number >= %d.", arg, lower),
-                 class = "radsig_error_value", arg = arg, call = sys.call(-1))
-  }
-  as.integer(x)
-}
-
-# Seeds R's generator with fixed kinds; returns a function restoring the caller's state.
-cohort_local_seed <- function(seed) {
-  env <- globalenv()
-  had <- exists(".Random.seed", envir = env, inherits = FALSE)
-  old_seed <- if (had) get(".Random.seed", envir = env, inherits = FALSE) else NULL
-  old_kind <- RNGkind()
-  set.seed(seed, kind = "Mersenne-Twister", normal.kind = "Inversion",
-           sample.kind = "Rejection")
-  function() {
-    do.call(RNGkind, as.list(old_kind))
-    if (had) assign(".Random.seed", old_seed, envir = env) else
-      rm(".Random.seed", envir = env)
-  }
 }
 
 cohort_center_table <- function(centers, modality) {

@@ -158,8 +158,8 @@ survival_cutpoint <- function(x, time, status, method = c("maxstat", "min_pvalue
                  arg = if (minprop <= 0 || minprop >= maxprop) "minprop" else "maxprop")
   }
   if (method == "maxstat") {
-    B <- check_whole_number(B, "B", lower = 1)
-    seed <- if (pmethod == "condMC") resolve_core_seed(seed) else 0
+    B <- check_count(B, "B", lower = 1)
+    seed <- if (pmethod == "condMC") core_seed(seed) else 0
     r <- call_core(maxstat_cpp(x, time, status, pmethod, minprop, maxprop, B, seed))
     if (pmethod == "none") r$p.value <- NA_real_
   } else {

@@ -66,7 +66,7 @@ decision_curve <- function(y, ..., thresholds = seq(0.01, 0.99, by = 0.01), harm
                  class = "radsig_error_length", arg = "harm")
   }
   harm <- rep_len(harm, length(models))
-  boot <- check_whole_number(boot, "boot")
+  boot <- check_count(boot, "boot")
   level <- check_level(level)
 
   n <- length(resp$y)
@@ -86,7 +86,7 @@ decision_curve <- function(y, ..., thresholds = seq(0.01, 0.99, by = 0.01), harm
                                           net_benefit = ifelse(thresholds < 1, 0, NA_real_),
                                           tp = 0, fp = 0)
   if (boot > 0) {
-    seed <- resolve_core_seed(seed)
+    seed <- core_seed(seed)
     bands <- call_core(net_benefit_boot_cpp(resp$y, unname(models), thresholds, harm,
                                             boot, level, seed))
     for (k in seq_along(bands)) {

@@ -211,10 +211,7 @@ delong_test <- function(roc1, roc2, paired = NULL,
                         alternative = c("two.sided", "less", "greater"), level = 0.95) {
   call <- sys.call()
   data_name <- paste(deparse(substitute(roc1)), "and", deparse(substitute(roc2)))
-  check_roc(roc1, "roc1", call = call)
-  check_roc(roc2, "roc2", call = call)
-  alternative <- match_choice(alternative, c("two.sided", "less", "greater"), "alternative",
-                              call = call)
+  alternative <- check_roc_pair(roc1, roc2, alternative, call = call)
   level <- check_level(level, call = call)
   pairable <- identical(roc1$levels, roc2$levels) && identical(roc1$response, roc2$response)
   if (is.null(paired)) {
@@ -278,10 +275,7 @@ delong_test <- function(roc1, roc2, paired = NULL,
 hanley_mcneil_test <- function(roc1, roc2, alternative = c("two.sided", "less", "greater")) {
   call <- sys.call()
   data_name <- paste(deparse(substitute(roc1)), "and", deparse(substitute(roc2)))
-  check_roc(roc1, "roc1", call = call)
-  check_roc(roc2, "roc2", call = call)
-  alternative <- match_choice(alternative, c("two.sided", "less", "greater"), "alternative",
-                              call = call)
+  alternative <- check_roc_pair(roc1, roc2, alternative, call = call)
   if (!(identical(roc1$levels, roc2$levels) && identical(roc1$response, roc2$response))) {
     radsig_abort("The Hanley-McNeil test needs both curves on the same subjects.",
                  class = "radsig_error_value", arg = "roc2", call = call)

@@ -42,17 +42,9 @@ check_status <- function(status, arg = "status", call = sys.call(-1)) {
   as.integer(s)
 }
 
-# Runs `expr` with the RNG seeded by `seed` and restores the caller's RNG state afterwards,
-# so a seed never changes the global random stream. With seed = NULL, `expr` uses (and
-# advances) the current stream, like any R function that draws random numbers.
-with_seed <- function(seed, expr) {
-  if (is.null(seed)) return(expr)
-  seed <- check_count(seed, "seed", lower = -.Machine$integer.max)
-  genv <- globalenv()
-  had_seed <- exists(".Random.seed", envir = genv, inherits = FALSE)
-  old <- if (had_seed) get(".Random.seed", envir = genv, inherits = FALSE)
-  on.exit(if (had_seed) assign(".Random.seed", old, envir = genv)
-          else rm(".Random.seed", envir = genv))
-  set.seed(seed)
-  expr
+# The two curves and the alternative of a paired AUC comparison; returns the alternative.
+check_roc_pair <- function(roc1, roc2, alternative, call = sys.call(-1)) {
+  check_roc(roc1, "roc1", call = call)
+  check_roc(roc2, "roc2", call = call)
+  match_choice(alternative, c("two.sided", "less", "greater"), "alternative", call = call)
 }

@@ -100,22 +100,12 @@ selection_frequency <- function(x, y, ..., B = 100, seed = NULL, s = "lambda_min
                    class = "radsig_error_value", arg = "subsample")
     }
   }
-  if (!is.null(seed)) {
-    seed <- check_scalar_number(seed, "seed")
-    genv <- globalenv()
-    old <- if (exists(".Random.seed", envir = genv, inherits = FALSE)) {
-      get(".Random.seed", envir = genv, inherits = FALSE)
-    }
-    on.exit(if (is.null(old)) rm(".Random.seed", envir = genv) else
-      assign(".Random.seed", old, envir = genv), add = TRUE)
-    set.seed(seed)
-  }
   ysub <- function(idx) if (is.null(dim(y))) y[idx] else y[idx, , drop = FALSE]
-  draws <- lapply(seq_len(B), function(b) {
+  draws <- with_seed(seed, lapply(seq_len(B), function(b) {
     idx <- if (is.null(subsample)) sample.int(n, n, replace = TRUE) else
       sample.int(n, floor(subsample * n))
     list(idx = idx, seed = sample.int(.Machine$integer.max, 1L))
-  })
+  }))
   sel <- vapply(draws, function(d) {
     cv <- cv_elastic_net(x[d$idx, , drop = FALSE], ysub(d$idx), ..., seed = d$seed)
     cf <- enet_coef_full(cv$fit, enet_cv_s(cv, s))

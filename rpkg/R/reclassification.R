@@ -31,14 +31,10 @@
 #' nri(y, p_old, p_new)
 #' nri(y, p_old, p_new, cutoffs = c(0.1, 0.3))
 nri <- function(y, p_old, p_new, cutoffs = NULL, level = 0.95, positive = NULL) {
-  resp <- check_binary01(y, "y", positive = positive)
-  p_old <- check_probability_vector(p_old, "p_old")
-  p_new <- check_probability_vector(p_new, "p_new")
-  check_same_length(resp$y, p_old, "y", "p_old")
-  check_same_length(resp$y, p_new, "y", "p_new")
+  d <- check_reclassification_data(y, p_old, p_new, positive)
   cutoffs <- check_risk_cutoffs(cutoffs)
   level <- check_level(level)
-  r <- call_core(nri_cpp(resp$y, p_old, p_new, cutoffs, level))
+  r <- call_core(nri_cpp(d$y, d$p_old, d$p_new, cutoffs, level))
   component <- function(cc) {
     c(list(n = cc$n, n_up = cc$n_up, n_down = cc$n_down, p_up = cc$p_up,
            p_down = cc$p_down, nri = cc$wald$estimate),
@@ -47,7 +43,7 @@ nri <- function(y, p_old, p_new, cutoffs = NULL, level = 0.95, positive = NULL) 
   out <- c(list(nri = r$total$estimate), r$total[c("se", "lower", "upper", "z", "p.value")],
            list(events = component(r$events), nonevents = component(r$nonevents),
                 type = if (length(cutoffs)) "categorical" else "continuous",
-                cutoffs = cutoffs, level = level, levels = resp$levels))
+                cutoffs = cutoffs, level = level, levels = d$levels))
   if (length(cutoffs)) {
     cats <- category_labels(cutoffs)
     dn <- list(old = cats, new = cats)
@@ -105,13 +101,9 @@ print.radsig_nri <- function(x, digits = 3, ...) {
 #' y <- rbinom(200, 1, 0.3)
 #' idi(y, plogis(-1 + y + rnorm(200)), plogis(-1 + 1.5 * y + rnorm(200)))
 idi <- function(y, p_old, p_new, level = 0.95, positive = NULL) {
-  resp <- check_binary01(y, "y", positive = positive)
-  p_old <- check_probability_vector(p_old, "p_old")
-  p_new <- check_probability_vector(p_new, "p_new")
-  check_same_length(resp$y, p_old, "y", "p_old")
-  check_same_length(resp$y, p_new, "y", "p_new")
+  d <- check_reclassification_data(y, p_old, p_new, positive)
   level <- check_level(level)
-  r <- call_core(idi_cpp(resp$y, p_old, p_new, level))
+  r <- call_core(idi_cpp(d$y, d$p_old, d$p_new, level))
   out <- c(list(idi = r$wald$estimate), r$wald[c("se", "lower", "upper", "z", "p.value")],
            r[c("improve_sens", "improve_spec", "n_events", "n_nonevents")],
            list(level = level))

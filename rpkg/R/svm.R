@@ -96,7 +96,7 @@ svm_fit_impl <- function(x, y, type = "C-classification", kernel = "radial", cos
   svm_check_flag(scale, "scale", call = call)
   svm_check_flag(probability, "probability", call = call)
   svm_check_flag(shrinking, "shrinking", call = call)
-  seed <- svm_check_seed(seed, call = call)
+  seed <- core_seed(seed, draw = FALSE, call = call)
   if (nrow(x) < 2L) {
     radsig_abort("`x` needs at least two rows.", class = "radsig_error_length", arg = "x",
                  call = call)

@@ -81,7 +81,7 @@ tune_svm <- function(x, y, cost = 2^(-5:15), gamma = 2^(-15:3), nfolds = 10,
                    arg = "nfolds", call = call)
     }
     folds <- svm_make_folds(n, nfolds, if (stratify && classification) yf else NULL,
-                            svm_check_seed(seed, call = call))
+                            core_seed(seed, draw = FALSE, call = call))
   } else if (!is.numeric(folds) || length(folds) != n || anyNA(folds) ||
              length(unique(folds)) < 2L) {
     radsig_abort("`folds` must hold one fold id per row of `x`, with at least two folds.",
@@ -120,13 +120,10 @@ tune_svm <- function(x, y, cost = 2^(-5:15), gamma = 2^(-15:3), nfolds = 10,
 # Fold ids: stratified (each class shuffled and dealt round-robin) or a permutation cut
 # into consecutive chunks. A given seed leaves the session's RNG state unchanged.
 svm_make_folds <- function(n, nfolds, strata, seed) {
-  if (!is.null(seed)) {
-    has_seed <- exists(".Random.seed", envir = globalenv(), inherits = FALSE)
-    old <- if (has_seed) get(".Random.seed", envir = globalenv()) else NULL
-    on.exit(if (has_seed) assign(".Random.seed", old, envir = globalenv()) else
-      rm(".Random.seed", envir = globalenv()))
-    set.seed(seed)
-  }
+  with_seed(seed, svm_deal_folds(n, nfolds, strata))
+}
+
+svm_deal_folds <- function(n, nfolds, strata) {
   folds <- integer(n)
   if (is.null(strata)) {
     perm <- sample.int(n)

@@ -56,13 +56,3 @@ svm_check_flag <- function(x, arg, call = sys.call(-1)) {
   }
   invisible(x)
 }
-
-svm_check_seed <- function(seed, call = sys.call(-1)) {
-  if (is.null(seed)) return(NULL)
-  if (!is.numeric(seed) || length(seed) != 1L || is.na(seed) || seed < 0 ||
-      seed != round(seed) || seed >= 2^52) {
-    radsig_abort("`seed` must be NULL or a single non-negative whole number.",
-                 class = "radsig_error_value", arg = "seed", call = call)
-  }
-  as.double(seed)
-}

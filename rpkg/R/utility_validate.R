@@ -53,6 +53,17 @@ check_numeric_na <- function(x, arg, call = sys.call(-1)) {
   if (is.double(x)) x else as.double(x)
 }
 
+# The outcome and the two models' probabilities of nri() / idi(), on the same patients.
+# Returns list(y (0/1 integer), levels, p_old, p_new).
+check_reclassification_data <- function(y, p_old, p_new, positive, call = sys.call(-1)) {
+  resp <- check_binary01(y, "y", positive = positive, call = call)
+  p_old <- check_probability_vector(p_old, "p_old", call = call)
+  p_new <- check_probability_vector(p_new, "p_new", call = call)
+  check_same_length(resp$y, p_old, "y", "p_old", call = call)
+  check_same_length(resp$y, p_new, "y", "p_new", call = call)
+  list(y = resp$y, levels = resp$levels, p_old = p_old, p_new = p_new)
+}
+
 # NULL or strictly increasing numbers strictly inside (0, 1).
 check_risk_cutoffs <- function(cutoffs, arg = "cutoffs", call = sys.call(-1)) {
   if (is.null(cutoffs)) return(numeric(0))
@@ -64,16 +75,6 @@ check_risk_cutoffs <- function(cutoffs, arg = "cutoffs", call = sys.call(-1)) {
                  class = "radsig_error_value", arg = arg, call = call)
   }
   cutoffs
-}
-
-# A single positive whole number.
-check_whole_number <- function(x, arg, lower = 0, call = sys.call(-1)) {
-  if (!is.numeric(x) || length(x) != 1L || is.na(x) || x < lower || x != round(x) ||
-      x > .Machine$integer.max) {
-    radsig_abort(sprintf("`%s` must be a single whole number >= %s.", arg, format(lower)),
-                 class = "radsig_error_value", arg = arg, call = call)
-  }
-  as.integer(x)
 }
 
 # An event indicator: logical or numeric 0/1 (no NA).
@@ -91,11 +92,4 @@ check_event_status <- function(status, arg = "status", call = sys.call(-1)) {
                  class = "radsig_error_value", arg = arg, call = call)
   }
   as.integer(status)
-}
-
-# A seed for the core's random number generator: NULL draws one from R's RNG, so that
-# set.seed() makes results reproducible.
-resolve_core_seed <- function(seed, arg = "seed", call = sys.call(-1)) {
-  if (is.null(seed)) return(as.double(sample.int(.Machine$integer.max, 1L)))
-  as.double(check_whole_number(seed, arg, call = call))
 }

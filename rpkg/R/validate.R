@@ -133,12 +133,55 @@ check_numeric_matrix <- function(x, arg = "x", allow_na = FALSE, call = sys.call
   x
 }
 
-# A single whole number >= `lower` (finite), returned as an integer.
+# A single whole number >= `lower` (finite, within R's integer range), returned as an
+# integer.
 check_count <- function(x, arg, lower = 0, call = sys.call(-1)) {
   if (!is.numeric(x) || length(x) != 1L || is.na(x) || !is.finite(x) || x < lower ||
-      x != round(x)) {
+      x != round(x) || x > .Machine$integer.max) {
     radsig_abort(sprintf("`%s` must be a single whole number >= %s.", arg, format(lower)),
                  class = "radsig_error_value", arg = arg, call = call)
   }
   as.integer(x)
+}
+
+# Runs `expr` with R's generator seeded by `seed` and restores the caller's RNG state (and,
+# with `fixed_kind`, its RNG kinds) afterwards, so a seed never changes the session's random
+# stream. With seed = NULL, `expr` uses (and advances) the current stream, like any R
+# function that draws random numbers. `fixed_kind = TRUE` seeds with R's default kinds
+# (Mersenne-Twister, Inversion, Rejection) so results do not depend on the session's
+# RNGkind().
+with_seed <- function(seed, expr, arg = "seed", fixed_kind = FALSE, call = sys.call(-1)) {
+  if (is.null(seed)) return(expr)
+  seed <- check_count(seed, arg, lower = -.Machine$integer.max, call = call)
+  genv <- globalenv()
+  had_seed <- exists(".Random.seed", envir = genv, inherits = FALSE)
+  old_seed <- if (had_seed) get(".Random.seed", envir = genv, inherits = FALSE)
+  old_kind <- RNGkind()
+  on.exit({
+    if (fixed_kind) do.call(RNGkind, as.list(old_kind))
+    if (had_seed) assign(".Random.seed", old_seed, envir = genv) else
+      rm(".Random.seed", envir = genv)
+  })
+  if (fixed_kind) {
+    set.seed(seed, kind = "Mersenne-Twister", normal.kind = "Inversion",
+             sample.kind = "Rejection")
+  } else {
+    set.seed(seed)
+  }
+  expr
+}
+
+# A seed for the core's own generator: NULL stays NULL (`draw = FALSE`) or is drawn from
+# R's RNG (`draw = TRUE`, so that set.seed() makes results reproducible); otherwise a whole
+# number in [0, 2^52), returned as a double.
+core_seed <- function(seed, arg = "seed", draw = TRUE, call = sys.call(-1)) {
+  if (is.null(seed)) {
+    return(if (draw) as.double(sample.int(.Machine$integer.max, 1L)) else NULL)
+  }
+  if (!is.numeric(seed) || length(seed) != 1L || is.na(seed) || seed < 0 ||
+      seed != round(seed) || seed >= 2^52) {
+    radsig_abort(sprintf("`%s` must be NULL or a single non-negative whole number.", arg),
+                 class = "radsig_error_value", arg = arg, call = call)
+  }
+  as.double(seed)
 }

@@ -94,15 +94,13 @@ std::uint64_t file_size(const std::string& path) {
   return ::stat(path.c_str(), &st) == 0 ? static_cast<std::uint64_t>(st.st_size) : 0;
 }
 
-void check_nifti_complete(const std::string& path, std::uint64_t nbytes) {
-  gzFile f = gzopen(path.c_str(), "rb");  // also reads uncompressed files
-  if (!f) throw io_error("cannot open " + in_quotes(path));
-  unsigned char hdr[540];
-  int got = gzread(f, hdr, sizeof(hdr));
-  std::uint64_t total = got > 0 ? static_cast<std::uint64_t>(got) : 0;
-  bool failed = got < 0;
+// Reads `f` to its end and closes it; returns the number of bytes read. Throws io_error
+// when the (compressed) data are corrupt or end early.
+std::uint64_t drain_gz(gzFile f, const std::string& path) {
   std::vector<unsigned char> buf(1 << 16);
-  while (!failed) {
+  std::uint64_t total = 0;
+  bool failed = false;
+  for (;;) {
     const int n = gzread(f, buf.data(), static_cast<unsigned>(buf.size()));
     if (n < 0) failed = true;
     if (n <= 0) break;
@@ -114,6 +112,19 @@ void check_nifti_complete(const std::string& path, std::uint64_t nbytes) {
   if (failed || (errnum != Z_OK && errnum != Z_STREAM_END)) {
     throw io_error("cannot read " + in_quotes(path) + ": the compressed data are corrupt or truncated");
   }
+  return total;
+}
+
+void check_nifti_complete(const std::string& path, std::uint64_t nbytes) {
+  gzFile f = gzopen(path.c_str(), "rb");  // also reads uncompressed files
+  if (!f) throw io_error("cannot open " + in_quotes(path));
+  unsigned char hdr[540];
+  int got = gzread(f, hdr, sizeof(hdr));
+  if (got < 0) {
+    gzclose(f);
+    throw io_error("cannot read " + in_quotes(path) + ": the compressed data are corrupt or truncated");
+  }
+  const std::uint64_t total = static_cast<std::uint64_t>(got) + drain_gz(f, path);
   std::uint64_t offset = 352;
   if (total >= 4) {
     std::int32_t sizeof_hdr;
@@ -191,22 +202,7 @@ std::uint64_t gzip_payload_size(const std::string& path, std::uint64_t offset) {
     ::close(fd);
     throw io_error("cannot open " + in_quotes(path));
   }
-  std::vector<unsigned char> buf(1 << 16);
-  std::uint64_t total = 0;
-  bool failed = false;
-  for (;;) {
-    const int n = gzread(f, buf.data(), static_cast<unsigned>(buf.size()));
-    if (n < 0) failed = true;
-    if (n <= 0) break;
-    total += static_cast<std::uint64_t>(n);
-  }
-  int errnum = Z_OK;
-  gzerror(f, &errnum);
-  gzclose(f);
-  if (failed || (errnum != Z_OK && errnum != Z_STREAM_END)) {
-    throw io_error("cannot read " + in_quotes(path) + ": the compressed data are corrupt or truncated");
-  }
-  return total;
+  return drain_gz(f, path);
 }
 
 // NRRD: ITK's reader leaks memory on its error path for truncated data, so check first.

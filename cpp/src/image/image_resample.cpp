@@ -139,6 +139,18 @@ void check_finite(const intensity_image& img, const char* arg) {
   }
 }
 
+// Runs a binary morphology filter (ITK dilate or erode) with foreground 1 on background 0.
+template <typename Filter, typename Image, typename Kernel>
+typename Image::Pointer run_binary_morphology(const Image* in, const Kernel& se) {
+  auto f = Filter::New();
+  f->SetInput(in);
+  f->SetKernel(se);
+  f->SetForegroundValue(1);
+  f->SetBackgroundValue(0);
+  f->Update();
+  return f->GetOutput();
+}
+
 template <unsigned D>
 label_image morphology_d(const label_image& mask, const std::array<unsigned, 3>& radius, bool dilate) {
   using t = itk::Image<unsigned char, D>;
@@ -151,24 +163,9 @@ label_image morphology_d(const label_image& mask, const std::array<unsigned, 3>&
   for (unsigned d = 0; d < D; ++d) r[d] = radius[d];
   se.SetRadius(r);
   se.CreateStructuringElement();
-  typename t::Pointer out;
-  if (dilate) {
-    auto f = itk::BinaryDilateImageFilter<t, t, se_t>::New();
-    f->SetInput(in);
-    f->SetKernel(se);
-    f->SetForegroundValue(1);
-    f->SetBackgroundValue(0);
-    f->Update();
-    out = f->GetOutput();
-  } else {
-    auto f = itk::BinaryErodeImageFilter<t, t, se_t>::New();
-    f->SetInput(in);
-    f->SetKernel(se);
-    f->SetForegroundValue(1);
-    f->SetBackgroundValue(0);
-    f->Update();
-    out = f->GetOutput();
-  }
+  typename t::Pointer out =
+      dilate ? run_binary_morphology<itk::BinaryDilateImageFilter<t, t, se_t>>(in.GetPointer(), se)
+             : run_binary_morphology<itk::BinaryErodeImageFilter<t, t, se_t>>(in.GetPointer(), se);
   label_image res = detail::from_itk<std::int32_t>(out.GetPointer());
   res.geom = mask.geom;
   return res;
