@@ -5,8 +5,10 @@
 #' backends such as `future.batchtools` work unchanged), with progress reported through
 #' `progressr` (wrap the call in `progressr::with_progress()` to see it). A failing case
 #' becomes a row with its error message instead of stopping the batch. With `cache_dir`,
-#' every finished case is written there, and a rerun (e.g. after an interruption) reads the
-#' finished cases instead of computing them again.
+#' every successfully finished case is written there, and a rerun (e.g. after an
+#' interruption) reads the finished cases instead of computing them again. A cached case is
+#' reused only if its image and mask files (path, size, modification time), its label, the
+#' settings and the radsig version are unchanged; failed cases are always retried.
 #'
 #' @param manifest A data.frame with columns `id` (unique), `image`, `mask` (file paths)
 #'   and optionally `label`.
@@ -97,10 +99,12 @@ cache_file <- function(cache_dir, id) {
 }
 
 run_batch_case <- function(case, settings, cache_dir) {
+  key <- if (!is.null(cache_dir)) batch_cache_key(case, settings)
   if (!is.null(cache_dir)) {
     f <- cache_file(cache_dir, case$id)
-    if (file.exists(f)) {
-      cached <- readRDS(f)
+    cached <- if (file.exists(f)) tryCatch(readRDS(f), error = function(e) NULL)
+    if (!is.null(cached) && identical(cached$key, key)) {
+      cached$key <- NULL
       cached$cached <- TRUE
       return(cached)
     }
@@ -112,14 +116,26 @@ run_batch_case <- function(case, settings, cache_dir) {
   }, error = function(e) {
     list(id = case$id, label = case$label, error = conditionMessage(e), values = NULL)
   })
-  if (!is.null(cache_dir)) {
+  # Failed cases are not cached: a rerun tries them again (e.g. after fixing a file).
+  if (!is.null(cache_dir) && is.na(res$error)) {
     f <- cache_file(cache_dir, case$id)
     tmp <- paste0(f, ".tmp")
-    saveRDS(res, tmp)
+    saveRDS(c(res, list(key = key)), tmp)
     file.rename(tmp, f)
   }
   res$cached <- FALSE
   res
+}
+
+# What a cached result depends on: the case (id, files, label), the files' size and
+# modification time, the settings and the radsig version. A cached file is reused only
+# when its key is identical, so changed settings or images are recomputed.
+batch_cache_key <- function(case, settings) {
+  files <- c(case$image, case$mask)
+  info <- file.info(files, extra_cols = FALSE)
+  list(id = case$id, files = normalizePath(files, mustWork = FALSE), label = case$label,
+       size = info$size, mtime = as.numeric(info$mtime), settings = unclass(settings),
+       version = as.character(utils::packageVersion("radsig")))
 }
 
 batch_to_data_frame <- function(results) {

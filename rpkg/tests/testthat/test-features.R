@@ -173,6 +173,19 @@ test_that("extract_batch returns error rows, resumes from the cache, matches sin
   again <- extract_batch(m, s, cache_dir = cache)
   expect_equal(attr(again, "cached"), c(TRUE, TRUE, TRUE, FALSE, FALSE, FALSE))
   expect_equal(again[, -3], res[, -3], ignore_attr = TRUE)
+  # Failed cases are retried; changed settings or a changed image invalidate the cache.
+  third <- extract_batch(m, s, cache_dir = cache)
+  expect_equal(attr(third, "cached"), c(TRUE, TRUE, TRUE, TRUE, FALSE, FALSE))
+  s2 <- feature_settings(binWidth = 5, featureClass = list(firstorder = NULL, glcm = NULL))
+  fourth <- extract_batch(m[1:2, ], s2, cache_dir = cache)
+  expect_false(any(attr(fourth, "cached")))
+  expect_equal(fourth$original_glcm_Contrast,
+               unname(sapply(1:2, function(i) {
+                 extract_features(m$image[i], m$mask[i], s2)[["original_glcm_Contrast"]]
+               })))
+  Sys.setFileTime(m$image[1], Sys.time() + 60)
+  fifth <- extract_batch(m[1:2, ], s2, cache_dir = cache)
+  expect_equal(attr(fifth, "cached"), c(FALSE, TRUE))
   expect_error(extract_batch(m[, 1:2], s), class = "radsig_error_value")
   expect_error(extract_batch(rbind(m, m), s), class = "radsig_error_value")
   expect_error(extract_batch(as.list(m), s), class = "radsig_error_type")
