@@ -170,7 +170,7 @@ survival_cutpoint <- function(x, time, status, method = c("maxstat", "min_pvalue
   structure(list(cutpoint = r$estimate, statistic = r$statistic, p.value = r$p.value,
                  p.value.corrected = method == "maxstat" && pmethod != "none",
                  method = method, pmethod = pmethod, groups = groups,
-                 n_low = sum(groups == "low"), n_high = sum(groups == "high"),
+                 n_low = as.integer(r$n_low), n_high = length(x) - as.integer(r$n_low),
                  minprop = minprop, maxprop = maxprop, scan = r$scan),
             class = "radsig_survival_cutpoint")
 }

@@ -21,6 +21,34 @@ TEST(Lowess, ReproducesAStraightLine) {
   for (int i = 0; i < 30; ++i) EXPECT_NEAR(fit[i], y[i], 1e-10);
 }
 
+TEST(Lowess, TiedWindowTakesEveryTiedPoint) {
+  // ns = 2 nearest points, all tied with x[0]: h = 0, so every point tied with x[0] (also
+  // beyond the window) gets weight 1 (as R's clowess: stats::lowess gives 3 3 3 3 5 7 6 9).
+  const std::vector<double> x{1, 1, 1, 1, 2, 3, 4, 5}, y{1, 2, 3, 6, 5, 7, 6, 9};
+  const auto fit = lowess(x, y, 0.3, 0);
+  const double expected[] = {3, 3, 3, 3, 5, 7, 6, 9};
+  for (int i = 0; i < 8; ++i) EXPECT_NEAR(fit[i], expected[i], 1e-12) << i;
+}
+
+TEST(Lowess, RawArrayVersionMatches) {
+  std::vector<double> x, y;
+  for (int i = 0; i < 200; ++i) {
+    x.push_back(std::floor(i / 3.0) + 0.01 * (i % 3));
+    y.push_back(std::sin(0.1 * i) + (i % 7 == 0 ? 1.0 : 0.0));
+  }
+  const auto fit = lowess(x, y, 2.0 / 3.0, 0);
+  std::vector<double> raw(x.size());
+  lowess_sorted(x.data(), y.data(), x.size(), 2.0 / 3.0, 0, -1.0, raw.data());
+  for (std::size_t i = 0; i < x.size(); ++i) EXPECT_EQ(fit[i], raw[i]);
+  // A straight line through every local window is reproduced whatever the window length
+  // (exercises the vectorised loop and its scalar tail).
+  for (std::size_t i = 0; i < x.size(); ++i) y[i] = 1.5 - 0.25 * x[i];
+  for (double f : {0.05, 0.2, 0.5, 1.0}) {
+    const auto line = lowess(x, y, f, 0);
+    for (std::size_t i = 0; i < x.size(); ++i) EXPECT_NEAR(line[i], y[i], 1e-10);
+  }
+}
+
 TEST(Interpolate, LinearWithTiesAndOutside) {
   const std::vector<double> x{0, 1, 1, 3}, y{0, 2, 5, 6};
   const auto v = interpolate(x, y, {0.5, 1, 2, 4});

@@ -39,14 +39,19 @@ Eigen::VectorXd elems_of(const Eigen::VectorXd& v, const std::vector<int>& idx) 
   return out;
 }
 
+// glm-style IRLS fit; nullopt when it fails or does not converge. `checked`: the data were
+// validated before (bootstrap resamples of checked data).
 std::optional<Eigen::VectorXd> try_fit(const Eigen::MatrixXd& x, const Eigen::VectorXd& y,
                                        int max_iter, double* deviance = nullptr,
-                                       const Eigen::VectorXd& start = Eigen::VectorXd()) {
+                                       const Eigen::VectorXd& start = Eigen::VectorXd(),
+                                       bool checked = false) {
   try {
     regression::logistic_options opt;
     opt.max_iter = max_iter;
     opt.use_qr = false;
     opt.start = start;
+    opt.validate_inputs = !checked;
+    opt.covariance = false;
     const auto f = regression::fit_logistic(x, y, Eigen::VectorXd(), Eigen::VectorXd(), opt);
     if (!f.converged || !f.coefficients.allFinite()) return std::nullopt;
     if (deviance) *deviance = f.deviance;
@@ -56,15 +61,83 @@ std::optional<Eigen::VectorXd> try_fit(const Eigen::MatrixXd& x, const Eigen::Ve
   }
 }
 
-// validate.lrm's discrim(): indexes of linear predictor `lp` for outcome `y`. `fit_lr` is
-// the model LR statistic of the fit that produced lp when it was fitted on these data
-// (apparent indexes); otherwise lp is recalibrated by a refit of y on (1, lp).
+// Ascending order of v, ties by index (what a stable sort gives).
+void sorted_order(const Eigen::VectorXd& v, std::vector<std::pair<double, int>>& keyed,
+                  std::vector<int>& order) {
+  const std::size_t n = static_cast<std::size_t>(v.size());
+  keyed.resize(n);
+  for (std::size_t i = 0; i < n; ++i) keyed[i] = {v[i], static_cast<int>(i)};
+  std::sort(keyed.begin(), keyed.end());
+  order.resize(n);
+  for (std::size_t i = 0; i < n; ++i) order[i] = keyed[i].second;
+}
+
+// A resample seen through the order of the original sample: `order` sorts the original
+// observations by a score; the resample (indices into the original sample, with repeats)
+// is sorted by the same score, ties between different observations broken by position in
+// the resample, as a stable sort of the resample would. Returns the original index of each
+// resample element in that order.
+class resample_order {
+ public:
+  void compute(const std::vector<int>& resample, const std::vector<int>& order,
+               const Eigen::VectorXd& score, std::vector<int>& out) {
+    const std::size_t n = order.size();
+    first_.assign(n + 1, 0);
+    for (int i : resample) ++first_[static_cast<std::size_t>(i) + 1];
+    for (std::size_t i = 0; i < n; ++i) first_[i + 1] += first_[i];
+    positions_.resize(resample.size());
+    fill_ = first_;
+    for (std::size_t k = 0; k < resample.size(); ++k)
+      positions_[fill_[static_cast<std::size_t>(resample[k])]++] = static_cast<int>(k);
+    out.clear();
+    for (std::size_t g = 0; g < n;) {
+      std::size_t h = g + 1;
+      while (h < n && score[order[h]] == score[order[g]]) ++h;
+      if (h == g + 1) {
+        const int i = order[g];
+        out.insert(out.end(), first_[i + 1] - first_[i], i);
+      } else {  // tied scores: resample positions in increasing order
+        group_.clear();
+        for (std::size_t k = g; k < h; ++k)
+          for (int q = first_[order[k]]; q < first_[order[k] + 1]; ++q)
+            group_.push_back(positions_[q]);
+        std::sort(group_.begin(), group_.end());
+        for (int q : group_) out.push_back(resample[q]);
+      }
+      g = h;
+    }
+  }
+
+ private:
+  std::vector<int> first_, fill_, positions_, group_;
+};
+// validate.lrm's discrim(): indexes of linear predictor `lp` for outcome `y` (both in sample
+// order; slp / sy: the same values sorted by lp). `fit_lr` is the model LR statistic of the
+// fit that produced lp when it was fitted on these data (apparent indexes); otherwise lp is
+// recalibrated by a refit of y on (1, lp).
 Eigen::VectorXd discrim(const Eigen::VectorXd& lp, const Eigen::VectorXd& y,
+                        const std::vector<double>& slp, const std::vector<double>& sy,
                         std::optional<double> fit_lr, int max_iter) {
+  const std::size_t m = slp.size();
   const double n = static_cast<double>(y.size());
   const double dev0 = null_deviance(y);
   Eigen::VectorXd z = Eigen::VectorXd::Constant(kIndexes, kNaN);
-  z[0] = somers_dxy(lp, y);
+  {  // Somers' Dxy from the midranks of lp (as somers_dxy())
+    double rank_sum = 0, n1 = 0;
+    for (std::size_t i = 0; i < m;) {
+      std::size_t j = i;
+      while (j < m && slp[j] == slp[i]) ++j;
+      const double avg = static_cast<double>(i + 1 + j) / 2.0;
+      for (std::size_t k = i; k < j; ++k)
+        if (sy[k] == 1) {
+          rank_sum += avg;
+          n1 += 1;
+        }
+      i = j;
+    }
+    const double n0 = n - n1;
+    if (n1 > 0 && n0 > 0) z[0] = 2.0 * ((rank_sum - n1 * (n1 + 1) / 2.0) / (n1 * n0) - 0.5);
+  }
   double lr, intercept = 0, slope = 1, u;
   if (fit_lr) {
     lr = *fit_lr;
@@ -74,7 +147,7 @@ Eigen::VectorXd discrim(const Eigen::VectorXd& lp, const Eigen::VectorXd& y,
     xr.col(0).setOnes();
     xr.col(1) = lp;
     double dev_r = 0;
-    const auto b = try_fit(xr, y, max_iter, &dev_r);
+    const auto b = try_fit(xr, y, max_iter, &dev_r, Eigen::VectorXd(), true);
     if (!b) return z;
     intercept = (*b)[0];
     slope = (*b)[1];
@@ -91,18 +164,15 @@ Eigen::VectorXd discrim(const Eigen::VectorXd& lp, const Eigen::VectorXd& y,
   z[6] = u;
   z[7] = z[5] - u;
   // g = GMD(slope * lp) and gp = GMD(plogis(intercept + slope * lp)) are monotone in lp, so
-  // one ordering of lp serves both (reversed when the slope is negative).
-  std::vector<int> ord(lp.size());
-  std::iota(ord.begin(), ord.end(), 0);
-  std::sort(ord.begin(), ord.end(), [&](int a, int b) { return lp[a] < lp[b]; });
-  if (slope < 0) std::reverse(ord.begin(), ord.end());
+  // the ordering of lp serves both (reversed when the slope is negative).
   double brier = 0, sg = 0, sgp = 0;
   for (Eigen::Index i = 0; i < lp.size(); ++i) {
     const double p = plogis(lp[i]);
     brier += (y[i] - p) * (y[i] - p);
+    const double v = slope < 0 ? slp[m - 1 - static_cast<std::size_t>(i)] : slp[i];
     const double rank_weight = static_cast<double>(i + 1) - (n + 1) / 2.0;
-    sg += rank_weight * slope * lp[ord[i]];
-    sgp += rank_weight * plogis(intercept + slope * lp[ord[i]]);
+    sg += rank_weight * slope * v;
+    sgp += rank_weight * plogis(intercept + slope * v);
   }
   z[8] = brier / n;
   z[9] = 4.0 * sg / (n * (n - 1));
@@ -110,27 +180,63 @@ Eigen::VectorXd discrim(const Eigen::VectorXd& lp, const Eigen::VectorXd& y,
   return z;
 }
 
-// Runs body(r) for every replicate on `threads` threads, reporting progress in between.
+// Runs body(r, t) for every replicate r on nt threads (t: the thread's slot, for per-thread
+// work space), reporting progress in between.
 template <class Body>
-void for_each_replicate(std::size_t reps, int threads, const progress_callbacks& progress,
+void for_each_replicate(std::size_t reps, std::size_t nt, const progress_callbacks& progress,
                         Body body) {
-  const std::size_t nt = static_cast<std::size_t>(std::max(1, threads));
   const std::size_t batch = std::max<std::size_t>(nt * 4, 8);
   for (std::size_t start = 0; start < reps; start += batch) {
     const std::size_t end = std::min(reps, start + batch);
     if (nt == 1) {
-      for (std::size_t r = start; r < end; ++r) body(r);
+      for (std::size_t r = start; r < end; ++r) body(r, 0);
     } else {
       std::vector<std::thread> pool;
       for (std::size_t t = 0; t < nt; ++t) {
         pool.emplace_back([&, t] {
-          for (std::size_t r = start + t; r < end; r += nt) body(r);
+          for (std::size_t r = start + t; r < end; r += nt) body(r, t);
         });
       }
       for (auto& th : pool) th.join();
     }
     report_progress(progress, end, reps);
   }
+}
+
+std::size_t thread_count(int threads) { return static_cast<std::size_t>(std::max(1, threads)); }
+
+// Per-thread work space of the bootstrap replicates.
+struct scratch {
+  std::vector<std::pair<double, int>> keyed;
+  std::vector<int> order, idx;
+  resample_order reorder;
+  std::vector<double> sx, sy, smooth;
+  Eigen::VectorXd prob;
+};
+
+// score[idx] and y[idx] into sx, sy.
+void gather(const std::vector<int>& idx, const Eigen::VectorXd& score, const Eigen::VectorXd& y,
+            std::vector<double>& sx, std::vector<double>& sy) {
+  sx.resize(idx.size());
+  sy.resize(idx.size());
+  for (std::size_t i = 0; i < idx.size(); ++i) {
+    sx[i] = score[idx[i]];
+    sy[i] = y[idx[i]];
+  }
+}
+
+// Calibration error at predy: lowess (iter = 0) of y on the predicted probability, minus
+// predy, for the observations idx (sorted by probability; indices into prob and y).
+void calibration_error(const std::vector<int>& idx, const Eigen::VectorXd& prob,
+                       const Eigen::VectorXd& y, const std::vector<double>& predy, scratch& w,
+                       std::vector<double>& out) {
+  gather(idx, prob, y, w.sx, w.sy);
+  const std::size_t n = idx.size(), m = predy.size();
+  w.smooth.resize(n);
+  lowess_sorted(w.sx.data(), w.sy.data(), n, 2.0 / 3.0, 0, -1.0, w.smooth.data());
+  out.resize(m);
+  interpolate_sorted(w.sx.data(), w.smooth.data(), n, predy.data(), m, out.data());
+  for (std::size_t k = 0; k < m; ++k) out[k] -= predy[k];
 }
 
 void check_inputs(const Eigen::MatrixXd& x, const Eigen::VectorXd& y,
@@ -152,20 +258,36 @@ validation_table validate_logistic(const Eigen::MatrixXd& x, const Eigen::Vector
   double dev = 0;
   const auto b0 = try_fit(x, y, options.max_iter, &dev);
   if (!b0) throw convergence_error("validate: the model does not converge on the full data");
-  const Eigen::VectorXd orig = discrim(x * *b0, y, null_deviance(y) - dev, options.max_iter);
+  const std::size_t nt = thread_count(options.threads);
+  std::vector<scratch> work(nt);
+  Eigen::VectorXd orig;
+  {
+    scratch& w = work[0];
+    const Eigen::VectorXd lp = x * *b0;
+    sorted_order(lp, w.keyed, w.order);
+    gather(w.order, lp, y, w.sx, w.sy);
+    orig = discrim(lp, y, w.sx, w.sy, null_deviance(y) - dev, options.max_iter);
+  }
 
   const std::size_t reps = resamples.size();
   std::vector<std::optional<std::pair<Eigen::VectorXd, Eigen::VectorXd>>> out(reps);
-  for_each_replicate(reps, options.threads, progress, [&](std::size_t r) {
-    const Eigen::MatrixXd xt = rows_of(x, resamples[r]);
-    const Eigen::VectorXd yt = elems_of(y, resamples[r]);
+  for_each_replicate(reps, nt, progress, [&](std::size_t r, std::size_t t) {
+    scratch& w = work[t];
+    const auto& res = resamples[r];
+    const Eigen::MatrixXd xt = rows_of(x, res);
+    const Eigen::VectorXd yt = elems_of(y, res);
     double dev_t = 0;
-    const auto b = try_fit(xt, yt, options.max_iter, &dev_t, *b0);
+    const auto b = try_fit(xt, yt, options.max_iter, &dev_t, *b0, true);
     if (!b) return;
     const Eigen::VectorXd lp = x * *b;
-    const Eigen::VectorXd train = discrim(elems_of(lp, resamples[r]), yt,
+    // One sort of the predictions on the original sample; the resample's are a subset.
+    sorted_order(lp, w.keyed, w.order);
+    w.reorder.compute(res, w.order, lp, w.idx);
+    gather(w.idx, lp, y, w.sx, w.sy);
+    const Eigen::VectorXd train = discrim(elems_of(lp, res), yt, w.sx, w.sy,
                                           null_deviance(yt) - dev_t, options.max_iter);
-    const Eigen::VectorXd test = discrim(lp, y, std::nullopt, options.max_iter);
+    gather(w.order, lp, y, w.sx, w.sy);
+    const Eigen::VectorXd test = discrim(lp, y, w.sx, w.sy, std::nullopt, options.max_iter);
     out[r] = std::make_pair(train, test);
   });
 
@@ -209,33 +331,37 @@ calibration_table calibrate_logistic(const Eigen::MatrixXd& x, const Eigen::Vect
                                      const progress_callbacks& progress) {
   check_inputs(x, y, resamples);
   if (predy.empty()) throw invalid_argument("predy", "no evaluation points");
-  auto cal_error = [&](const Eigen::VectorXd& lp, const Eigen::VectorXd& yy) {
-    std::vector<int> ord(lp.size());
-    std::iota(ord.begin(), ord.end(), 0);
-    std::stable_sort(ord.begin(), ord.end(), [&](int a, int b) { return lp[a] < lp[b]; });
-    std::vector<double> px(lp.size()), py(lp.size());
-    for (std::size_t i = 0; i < ord.size(); ++i) {
-      px[i] = plogis(lp[ord[i]]);
-      py[i] = yy[ord[i]];
-    }
-    const std::vector<double> sm = lowess(px, py, 2.0 / 3.0, 0);
-    std::vector<double> cal = interpolate(px, sm, predy);
-    for (std::size_t k = 0; k < cal.size(); ++k) cal[k] -= predy[k];
-    return cal;
-  };
   const auto b0 = try_fit(x, y, options.max_iter);
   if (!b0) throw convergence_error("calibrate: the model does not converge on the full data");
-  const std::vector<double> orig = cal_error(x * *b0, y);
+  const std::size_t nt = thread_count(options.threads);
+  std::vector<scratch> work(nt);
+  std::vector<double> orig;
+  {
+    scratch& w = work[0];
+    const Eigen::VectorXd lp = x * *b0;
+    sorted_order(lp, w.keyed, w.order);
+    w.prob = lp.unaryExpr([](double v) { return plogis(v); });
+    calibration_error(w.order, w.prob, y, predy, w, orig);
+  }
 
   const std::size_t reps = resamples.size(), m = predy.size();
   std::vector<std::optional<std::pair<std::vector<double>, std::vector<double>>>> out(reps);
-  for_each_replicate(reps, options.threads, progress, [&](std::size_t r) {
-    const Eigen::MatrixXd xt = rows_of(x, resamples[r]);
-    const Eigen::VectorXd yt = elems_of(y, resamples[r]);
-    const auto b = try_fit(xt, yt, options.max_iter, nullptr, *b0);
+  for_each_replicate(reps, nt, progress, [&](std::size_t r, std::size_t t) {
+    scratch& w = work[t];
+    const auto& res = resamples[r];
+    const Eigen::MatrixXd xt = rows_of(x, res);
+    const Eigen::VectorXd yt = elems_of(y, res);
+    const auto b = try_fit(xt, yt, options.max_iter, nullptr, *b0, true);
     if (!b) return;
     const Eigen::VectorXd lp = x * *b;
-    out[r] = std::make_pair(cal_error(elems_of(lp, resamples[r]), yt), cal_error(lp, y));
+    // One sort of the predictions on the original sample; the resample's are a subset.
+    sorted_order(lp, w.keyed, w.order);
+    w.reorder.compute(res, w.order, lp, w.idx);
+    w.prob = lp.unaryExpr([](double v) { return plogis(v); });
+    std::pair<std::vector<double>, std::vector<double>> cal;
+    calibration_error(w.idx, w.prob, y, predy, w, cal.first);
+    calibration_error(w.order, w.prob, y, predy, w, cal.second);
+    out[r] = std::move(cal);
   });
   calibration_table c;
   c.predy = predy;

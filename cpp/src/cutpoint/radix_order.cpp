@@ -37,11 +37,18 @@ std::vector<std::size_t> radix_order(const std::vector<double>& v) {
   constexpr int kBits = 11;  // 6 passes; 2048 counts per digit stay in L1 cache
   constexpr int kPasses = (64 + kBits - 1) / kBits;
   constexpr std::size_t kBuckets = std::size_t{1} << kBits;
-  // All four digit histograms in one pass over the keys.
+  // All six digit histograms in one pass over the keys.
   std::vector<std::uint32_t> count(kPasses * kBuckets, 0);
+  static_assert(kPasses == 6, "the histogram loop below is unrolled for 6 digits");
+  std::uint32_t* c0 = count.data();
   for (std::size_t i = 0; i < n; ++i) {
     const std::uint64_t k = key[i];
-    for (int p = 0; p < kPasses; ++p) ++count[p * kBuckets + ((k >> (p * kBits)) & (kBuckets - 1))];
+    ++c0[k & (kBuckets - 1)];
+    ++c0[kBuckets + ((k >> kBits) & (kBuckets - 1))];
+    ++c0[2 * kBuckets + ((k >> (2 * kBits)) & (kBuckets - 1))];
+    ++c0[3 * kBuckets + ((k >> (3 * kBits)) & (kBuckets - 1))];
+    ++c0[4 * kBuckets + ((k >> (4 * kBits)) & (kBuckets - 1))];
+    ++c0[5 * kBuckets + (k >> (5 * kBits))];
   }
   for (int p = 0; p < kPasses; ++p) {
     std::uint32_t* c = count.data() + p * kBuckets;

@@ -12,11 +12,31 @@ namespace {
 constexpr double kThresh = 30.0;
 constexpr double kInvEps = 1.0 / DBL_EPSILON;
 
-double logit_mu_eta(double eta) {
+// d mu / d eta given e = exp(eta) (only used when |eta| <= 30).
+double logit_mu_eta(double eta, double e) {
   if (eta > kThresh || eta < -kThresh) return DBL_EPSILON;
-  const double e = std::exp(eta);
   const double opexp = 1.0 + e;
   return e / (opexp * opexp);
+}
+
+// glm's clamped inverse link; also stores exp(eta) in *e when |eta| <= 30 so that the next
+// IRLS step reuses it for d mu / d eta (the same value glm computes twice).
+double logit_inverse_exp(double eta, double* e) {
+  double t;
+  if (eta < -kThresh) {
+    t = DBL_EPSILON;
+  } else if (eta > kThresh) {
+    t = kInvEps;
+  } else {
+    t = std::exp(eta);
+    *e = t;
+  }
+  return t / (1.0 + t);
+}
+
+// mu = logit_inverse(eta) elementwise, caching exp(eta) in ex.
+void inverse_link(const Eigen::VectorXd& eta, Eigen::VectorXd& mu, Eigen::VectorXd& ex) {
+  for (Eigen::Index i = 0; i < eta.size(); ++i) mu[i] = logit_inverse_exp(eta[i], &ex[i]);
 }
 
 double y_log_y(double y, double mu) { return y != 0.0 ? y * std::log(y / mu) : 0.0; }
@@ -41,8 +61,8 @@ void validate(const Eigen::MatrixXd& x, const Eigen::VectorXd& y, const Eigen::V
 }  // namespace
 
 double logit_inverse(double eta) {
-  const double t = eta < -kThresh ? DBL_EPSILON : (eta > kThresh ? kInvEps : std::exp(eta));
-  return t / (1.0 + t);
+  double e;
+  return logit_inverse_exp(eta, &e);
 }
 
 double binomial_deviance(const Eigen::VectorXd& y, const Eigen::VectorXd& mu,
@@ -59,40 +79,43 @@ logistic_fit fit_logistic(const Eigen::MatrixXd& x, const Eigen::VectorXd& y,
   const Eigen::Index n = x.rows(), p = x.cols();
   const Eigen::VectorXd w = weights_in.size() ? weights_in : Eigen::VectorXd::Ones(n);
   const Eigen::VectorXd offset = offset_in.size() ? offset_in : Eigen::VectorXd::Zero(n);
-  validate(x, y, w, offset);
+  if (options.validate_inputs) validate(x, y, w, offset);
   if (options.max_iter < 1) throw invalid_argument("max_iter", "must be at least 1");
 
   // glm's binomial initialize: mustart = (w y + 0.5) / (w + 1).
-  Eigen::VectorXd mu(n), eta(n);
+  Eigen::VectorXd mu(n), eta(n), ex = Eigen::VectorXd::Zero(n);  // exp(eta) where |eta| <= 30
   if (options.start.size()) {
     if (options.start.size() != p || !options.start.allFinite())
       throw invalid_argument("start", "needs one finite value per column of x");
     eta = x * options.start + offset;
-    mu = eta.unaryExpr([](double e) { return logit_inverse(e); });
+    inverse_link(eta, mu, ex);
   } else {
     for (Eigen::Index i = 0; i < n; ++i) {
       mu[i] = (w[i] * y[i] + 0.5) / (w[i] + 1.0);
       eta[i] = std::log(mu[i] / (1.0 - mu[i]));
+      if (eta[i] <= kThresh && eta[i] >= -kThresh) ex[i] = std::exp(eta[i]);
     }
   }
   double dev_old = binomial_deviance(y, mu, w);
 
   logistic_fit fit;
   Eigen::VectorXd beta = Eigen::VectorXd::Zero(p), beta_prev = beta;
-  Eigen::VectorXd ww(n), z(n);
+  Eigen::VectorXd ww(n), z(n), sw(n), zw(n), start(p), eta_new(n), mu_new(n),
+      ex_new = Eigen::VectorXd::Zero(n);
   Eigen::MatrixXd xw(n, p);
   Eigen::MatrixXd xtwx(p, p);
+  Eigen::LDLT<Eigen::MatrixXd> ldlt(p);
   bool have_beta = false;
   for (int iter = 1; iter <= options.max_iter; ++iter) {
     for (Eigen::Index i = 0; i < n; ++i) {
-      const double me = logit_mu_eta(eta[i]);
+      const double me = logit_mu_eta(eta[i], ex[i]);
       const double var = mu[i] * (1.0 - mu[i]);
       z[i] = (eta[i] - offset[i]) + (y[i] - mu[i]) / me;
       ww[i] = w[i] > 0.0 ? w[i] * me * me / var : 0.0;
     }
-    xw = x.array().colwise() * ww.array().sqrt();
-    const Eigen::VectorXd zw = z.array() * ww.array().sqrt();
-    Eigen::VectorXd start;
+    sw = ww.array().sqrt();
+    xw = x.array().colwise() * sw.array();
+    zw = z.array() * sw.array();
     xtwx.setZero();
     xtwx.selfadjointView<Eigen::Lower>().rankUpdate(xw.transpose());
     xtwx.triangularView<Eigen::StrictlyUpper>() = xtwx.transpose();
@@ -102,31 +125,33 @@ logistic_fit fit_logistic(const Eigen::MatrixXd& x, const Eigen::VectorXd& y,
         throw invalid_argument("x", "design matrix is rank deficient (collinear columns)");
       start = qr.solve(zw);
     } else {
-      Eigen::LDLT<Eigen::MatrixXd> ldlt(xtwx);
+      ldlt.compute(xtwx);
       const double dmax = xtwx.diagonal().maxCoeff();
       if (ldlt.info() != Eigen::Success || !(ldlt.vectorD().minCoeff() > 1e-12 * dmax))
         throw invalid_argument("x", "design matrix is rank deficient (collinear columns)");
       start = ldlt.solve(xw.transpose() * zw);
     }
-    Eigen::VectorXd eta_new = x * start + offset;
-    Eigen::VectorXd mu_new = eta_new.unaryExpr([](double e) { return logit_inverse(e); });
+    eta_new.noalias() = x * start;
+    eta_new += offset;
+    inverse_link(eta_new, mu_new, ex_new);
     double dev = binomial_deviance(y, mu_new, w);
     int halving = 0;
     while (!std::isfinite(dev)) {
       if (!have_beta || ++halving > options.max_iter)
         throw convergence_error("logistic regression: non-finite deviance and no way to step back");
       start = (start + beta) / 2.0;
-      eta_new = x * start + offset;
-      mu_new = eta_new.unaryExpr([](double e) { return logit_inverse(e); });
+      eta_new.noalias() = x * start;
+      eta_new += offset;
+      inverse_link(eta_new, mu_new, ex_new);
       dev = binomial_deviance(y, mu_new, w);
     }
     beta_prev = beta;
     beta = start;
     have_beta = true;
-    eta = eta_new;
-    mu = mu_new;
+    eta.swap(eta_new);
+    mu.swap(mu_new);
+    ex.swap(ex_new);
     fit.iterations = iter;
-    fit.working_weights = ww;
     if (std::fabs(dev - dev_old) / (std::fabs(dev) + 0.1) < options.epsilon) {
       fit.converged = true;
       dev_old = dev;
@@ -136,7 +161,8 @@ logistic_fit fit_logistic(const Eigen::MatrixXd& x, const Eigen::VectorXd& y,
   }
 
   fit.coefficients = beta;
-  fit.covariance = xtwx.ldlt().solve(Eigen::MatrixXd::Identity(p, p));
+  fit.working_weights = ww;
+  if (options.covariance) fit.covariance = xtwx.ldlt().solve(Eigen::MatrixXd::Identity(p, p));
   fit.linear_predictor = eta;
   fit.fitted = mu;
   fit.deviance = dev_old;

@@ -31,6 +31,22 @@ test_that("validate_model equals rms::validate for the same seed", {
   expect_identical(r2$index_corrected, r$index_corrected)
 })
 
+test_that("calibrate_model equals rms::calibrate with tied predictions (categorical model)", {
+  # 12 distinct predicted probabilities: lowess windows and the bootstrap orderings go
+  # through many ties, whose order must follow R's stable order().
+  skip_if_not_installed("rms")
+  skip_if_not_installed("survival")
+  d <- survival::gbsg
+  d$y <- as.integer(d$status == 1)
+  d$grade <- factor(d$grade)
+  f <- rms::lrm(y ~ meno + grade + hormon, data = d, x = TRUE, y = TRUE)
+  set.seed(5)
+  cc <- unclass(rms::calibrate(f, B = 20))
+  r <- calibrate_model(fit_logistic(y ~ meno + grade + hormon, d), B = 20, seed = 5)
+  expect_equal(r$calibrated_orig, unname(cc[, "calibrated.orig"]), tolerance = 1e-6)
+  expect_equal(r$calibrated_corrected, unname(cc[, "calibrated.corrected"]), tolerance = 1e-6)
+})
+
 test_that("calibrate_model equals rms::calibrate for the same seed", {
   skip_if_not_installed("rms")
   skip_if_not_installed("survival")

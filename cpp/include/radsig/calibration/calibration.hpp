@@ -14,10 +14,18 @@ namespace radsig::calibration {
 std::vector<double> lowess(const std::vector<double>& x, const std::vector<double>& y,
                            double f = 2.0 / 3.0, int iter = 3, double delta = -1.0);
 
+// lowess() on raw arrays (x sorted, not checked), writing the n fitted values to ys.
+void lowess_sorted(const double* x, const double* y, std::size_t n, double f, int iter,
+                   double delta, double* ys);
+
 // Linear interpolation of (x, y) (x sorted, ties resolved to the first y) at `xout`; NaN
 // outside [x_min, x_max] (approx(rule = 1, ties = first)).
 std::vector<double> interpolate(const std::vector<double>& x, const std::vector<double>& y,
                                 const std::vector<double>& xout);
+
+// interpolate() on raw arrays (x sorted, not checked), writing the m values to out.
+void interpolate_sorted(const double* x, const double* y, std::size_t n, const double* xout,
+                        std::size_t m, double* out);
 
 struct hosmer_lemeshow_result {
   double statistic = 0;

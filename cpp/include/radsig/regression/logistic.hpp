@@ -17,6 +17,11 @@ struct logistic_options {
   bool use_qr = true;
   // Optional starting coefficients (glm's `start`); empty = glm's mustart initialisation.
   Eigen::VectorXd start;
+  // false skips the checks of x, y, weights and offset (callers refitting already checked
+  // data, e.g. bootstrap resamples).
+  bool validate_inputs = true;
+  // false leaves logistic_fit::covariance empty.
+  bool covariance = true;
 };
 
 struct logistic_fit {
