@@ -243,6 +243,7 @@ extraction_result extract(const image::image<double>& img_in, const image::label
   res.roi_voxels = roi.roi_values.size();
   std::unique_ptr<roi_box> shape_roi;
   discretised levels;
+  padded_levels grid;
   bool have_levels = false;
   // Shape classes first, then the others, each in the order given.
   std::vector<const class_entry*> order;
@@ -263,10 +264,12 @@ extraction_result extract(const image::image<double>& img_in, const image::label
     } else {
       if (!have_levels) {
         levels = discretise(roi, s);
+        grid = texture_grid(roi, levels, s);
         have_levels = true;
       }
       in.roi = &roi;
       in.levels = &levels;
+      in.grid = &grid;
     }
     const class_values cv = e->compute(in);
     const auto req = s.features.find(e->name);

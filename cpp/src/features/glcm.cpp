@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 #include <complex>
+#include <cstdint>
 #include <limits>
 
 #include <Eigen/Dense>
@@ -16,19 +17,29 @@ using detail::xlog2;
 
 std::vector<matrix> glcm_matrices(const roi_box& roi, const discretised& d, const settings& s,
                                   std::vector<std::array<int, 3>>* angles_out) {
+  return glcm_matrices(roi, d, s, texture_grid(roi, d, s), angles_out);
+}
+
+std::vector<matrix> glcm_matrices(const roi_box& roi, const discretised& d, const settings& s,
+                                  const padded_levels& pl,
+                                  std::vector<std::array<int, 3>>* angles_out) {
   const auto angles = make_angles(roi.dims, s.distances, false, s.force2d, s.force2d_dimension);
   const int n = static_cast<int>(d.n_levels());
+  // Row offset of each grid voxel's level in an n x n table and its column; background has
+  // column n * n, so a pair with a background neighbour lands beyond the table (discarded).
+  const std::int32_t outside = n * n;
+  std::vector<std::int32_t> row(pl.level.size(), 0), col(pl.level.size(), outside);
+  for (const std::size_t i : pl.roi) {
+    row[i] = d.compact[pl.level[i]] * n;
+    col[i] = d.compact[pl.level[i]];
+  }
   std::vector<matrix> P(angles.size(), matrix(n, n));
-  int dmax = 1;
-  for (int dd : s.distances) dmax = std::max(dmax, dd);
-  const padded_levels pl = pad_levels(roi, d, dmax);
+  std::vector<std::uint32_t> count(2 * static_cast<std::size_t>(n) * n);
   for (std::size_t a = 0; a < angles.size(); ++a) {
     const std::ptrdiff_t off = pl.offset(angles[a]);
-    matrix& m = P[a];
-    for (const std::size_t i : pl.roi) {
-      const int lj = pl.level[static_cast<std::size_t>(static_cast<std::ptrdiff_t>(i) + off)];
-      if (lj != 0) m(d.compact[pl.level[i]], d.compact[lj]) += 1;
-    }
+    std::fill(count.begin(), count.end(), 0u);
+    for (const std::size_t i : pl.roi) ++count[static_cast<std::size_t>(row[i] + col[i + off])];
+    for (std::size_t k = 0; k < P[a].data.size(); ++k) P[a].data[k] = count[k];
   }
   if (s.symmetrical_glcm)
     for (auto& m : P)
@@ -313,7 +324,8 @@ std::vector<std::string> glcm_names() {
 class_values compute_glcm(const class_input& in) {
   const settings& s = *in.opts;
   std::vector<std::array<int, 3>> angles;
-  auto P = glcm_matrices(*in.roi, *in.levels, s, &angles);
+  auto P = in.grid ? glcm_matrices(*in.roi, *in.levels, s, *in.grid, &angles)
+                   : glcm_matrices(*in.roi, *in.levels, s, &angles);
   if (s.weighting != weighting_norm::none) {
     std::vector<double> w;
     for (const auto& a : angles) w.push_back(glcm_weight(a, s, in.roi->spacing));
