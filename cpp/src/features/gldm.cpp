@@ -42,7 +42,8 @@ matrix gldm_matrix(const roi_box& roi, const discretised& d, const settings& s) 
 }
 
 // Dependence counts: one branch-free pass over the padded grid per neighbour offset (the
-// compiler vectorises it); only the counts at ROI voxels are read afterwards.
+// compiler vectorises it); only the counts at ROI voxels are read afterwards. A ROI that
+// fills little of its box is visited voxel by voxel instead.
 matrix gldm_matrix(const roi_box& roi, const discretised& d, const settings& s,
                    const padded_levels& pl) {
   const auto offsets = make_angles(roi.dims, s.distances, true, s.force2d, s.force2d_dimension);
@@ -50,9 +51,22 @@ matrix gldm_matrix(const roi_box& roi, const discretised& d, const settings& s,
   std::vector<std::ptrdiff_t> offs;
   for (const auto& a : offsets) offs.push_back(pl.offset(a));
   const int* level = pl.level.data();
+  const unsigned alpha = static_cast<unsigned>(s.gldm_a), width = 2 * alpha;
+  if (3 * pl.roi.size() < pl.level.size()) {
+    // Sparse ROI in its box: visit the ROI voxels only.
+    for (const std::size_t i : pl.roi) {
+      const int x = level[i];
+      int count = 0;
+      for (const std::ptrdiff_t off : offs) {
+        const int y = level[static_cast<std::ptrdiff_t>(i) + off];
+        count += (y != 0) & (static_cast<unsigned>(x - y) + alpha <= width);
+      }
+      P(d.compact[x], count) += 1;
+    }
+    return P;
+  }
   std::vector<std::int32_t> count(pl.level.size(), 0);
   std::int32_t* c = count.data();
-  const unsigned alpha = static_cast<unsigned>(s.gldm_a), width = 2 * alpha;
   detail::scan_offsets(static_cast<std::ptrdiff_t>(pl.level.size()), offs,
                        [&](std::ptrdiff_t off, std::ptrdiff_t lo, std::ptrdiff_t hi) {
                          for (std::ptrdiff_t v = lo; v < hi; ++v) {

@@ -96,14 +96,27 @@ void fill_ngtdm(const padded_levels& pl, const discretised& d, const settings& s
                 const std::vector<std::ptrdiff_t>& offs, matrix& M) {
   std::vector<Sum> sum;
   std::vector<std::int32_t> count;
-  neighbour_sums(pl, offs, sum, count);
+  const bool sparse = 3 * pl.roi.size() < pl.level.size();  // visit ROI voxels only
+  if (!sparse) neighbour_sums(pl, offs, sum, count);
+  const int* level = pl.level.data();
   for (const std::size_t i : pl.roi) {
-    const int li = pl.level[i];
-    const int w = count[i];
+    const int li = level[i];
+    Sum total = 0;
+    int w = 0;
+    if (sparse) {
+      for (const std::ptrdiff_t off : offs) {
+        const int y = level[static_cast<std::ptrdiff_t>(i) + off];
+        total += static_cast<Sum>(y);
+        w += y != 0;
+      }
+    } else {
+      total = sum[i];
+      w = count[i];
+    }
     if (w == 0 && s.ibsi) continue;  // IBSI: voxels without neighbours are excluded
     const int c = d.compact[li];
     M(c, 0) += 1;
-    if (w > 0) M(c, 1) += std::abs(li - static_cast<double>(sum[i]) / w);
+    if (w > 0) M(c, 1) += std::abs(li - static_cast<double>(total) / w);
   }
 }
 
