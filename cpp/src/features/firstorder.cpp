@@ -96,6 +96,27 @@ std::vector<std::size_t> needed_ranks(std::size_t n) {
   return pos;
 }
 
+// Order statistics by counting, when every intensity is an integer and their range is
+// not much larger than their number (CT/MR data); false otherwise.
+bool order_statistics_by_count(const std::vector<double>& x, fo_stats& st) {
+  const auto mm = std::minmax_element(x.begin(), x.end());
+  const double lo = *mm.first, hi = *mm.second;
+  if (!(hi - lo <= 8.0 * static_cast<double>(x.size()) + 4096) || !(std::abs(lo) < 1e15) ||
+      !(std::abs(hi) < 1e15))
+    return false;
+  bool integral = true;
+  for (double v : x) integral &= v == std::floor(v);
+  if (!integral) return false;
+  std::vector<std::size_t> count(static_cast<std::size_t>(hi - lo) + 1, 0);
+  for (double v : x) ++count[static_cast<std::size_t>(v - lo)];
+  std::size_t cum = 0, k = 0;
+  for (std::size_t b = 0; b < count.size() && k < st.ranks.size(); ++b) {
+    cum += count[b];
+    while (k < st.ranks.size() && st.ranks[k] < cum) st.rank_values[k++] = lo + static_cast<double>(b);
+  }
+  return true;
+}
+
 // Order statistics through the discretisation: grey levels are non-decreasing in intensity,
 // so rank r lies in the level whose cumulative count first exceeds r. Only the values of the
 // few levels holding a wanted rank are gathered and partially sorted.
@@ -103,6 +124,7 @@ void order_statistics(const std::vector<double>& x, const discretised& d,
                       const std::vector<double>& counts, fo_stats& st) {
   st.ranks = needed_ranks(x.size());
   st.rank_values.assign(st.ranks.size(), 0.0);
+  if (order_statistics_by_count(x, st)) return;
   const std::size_t nl = counts.size();
   std::vector<std::size_t> start(nl + 1, 0);
   for (std::size_t b = 0; b < nl; ++b) start[b + 1] = start[b] + static_cast<std::size_t>(counts[b]);
