@@ -256,11 +256,13 @@ extraction_result extract(const image::image<double>& img_in, const image::label
     class_input in;
     in.opts = &s;
     if (!e->needs_levels) {
-      if (!shape_roi) {
-        const image::label_image& m = s.resegment_shape ? *roi_mask : mask_used;
-        shape_roi = std::make_unique<roi_box>(crop_roi(img, m, s.label, box));
+      const image::label_image& m = s.resegment_shape ? *roi_mask : mask_used;
+      if (&m == roi_mask) {
+        in.roi = &roi;  // same mask as the texture ROI: same crop
+      } else {
+        if (!shape_roi) shape_roi = std::make_unique<roi_box>(crop_roi(img, m, s.label, box));
+        in.roi = shape_roi.get();
       }
-      in.roi = shape_roi.get();
     } else {
       if (!have_levels) {
         levels = discretise(roi, s);
