@@ -92,6 +92,16 @@ glcm_stats make_stats(const matrix& m, const std::vector<int>& lv) {
       st.pdiff[std::abs(lv[i] - lv[j])] += v;
       st.hxy -= xlog2(v);
     }
+  // log2(p_x(i) p_y(j) + eps); symmetric when p_x = p_y (symmetrical GLCM), then half suffice.
+  const bool same_margins = st.px == st.py;
+  std::vector<double> logs(static_cast<std::size_t>(n) * n, 0.0);
+  for (int i = 0; i < n; ++i)
+    for (int j = same_margins ? i : 0; j < n; ++j) {
+      const double pp = st.px[i] * st.py[j];
+      const double lg = pp == 0 ? 0.0 : std::log2(pp + kEps);
+      logs[static_cast<std::size_t>(i) * n + j] = lg;
+      if (same_margins) logs[static_cast<std::size_t>(j) * n + i] = lg;
+    }
   for (int i = 0; i < n; ++i) {
     const double di = st.li(i) - st.ux, ei = st.li(i) - st.uy;
     st.sx += di * di * st.px[i];
@@ -100,7 +110,7 @@ glcm_stats make_stats(const matrix& m, const std::vector<int>& lv) {
     for (int j = 0; j < n; ++j) {
       const double pp = st.px[i] * st.py[j];
       if (pp == 0) continue;
-      const double lg = std::log2(pp + kEps);
+      const double lg = logs[static_cast<std::size_t>(i) * n + j];
       st.hxy1 -= st.at(i, j) * lg;
       st.hxy2 -= pp * lg;
     }
