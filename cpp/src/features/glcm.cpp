@@ -128,7 +128,10 @@ template <typename F>
 double sum_ij(const glcm_stats& st, F f) {
   double s = 0;
   for (int i = 0; i < st.n; ++i)
-    for (int j = 0; j < st.n; ++j) s += f(st.li(i), st.li(j)) * st.at(i, j);
+    for (int j = 0; j < st.n; ++j) {
+      const double p = st.at(i, j);
+      if (p != 0) s += f(st.li(i), st.li(j)) * p;  // zero cells add nothing
+    }
   return s;
 }
 
