@@ -2,9 +2,12 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <algorithm>
 #include <map>
+#include <random>
 
 #include "radsig/core/error.hpp"
+#include "radsig/features/detail/mesh.hpp"
 #include "radsig/features/extract.hpp"
 #include "radsig/features/registry.hpp"
 #include "radsig/features/texture_matrices.hpp"
@@ -288,6 +291,38 @@ TEST(Extract, DeprecatedFeatureOnRequest) {
   ASSERT_EQ(r.names.size(), 2u);
   EXPECT_EQ(r.names[0], "original_firstorder_StandardDeviation");
   EXPECT_DOUBLE_EQ(r.values[0] * r.values[0], r.values[1]);
+}
+
+}  // namespace
+
+namespace {
+
+// Random lattice point sets: hull + rotating calipers against the all-pairs maximum under
+// anisotropic scaling.
+TEST(ShapeMesh, HullDiameterMatchesAllPairs) {
+  std::mt19937 rng(7);
+  for (int trial = 0; trial < 300; ++trial) {
+    const int n = 1 + static_cast<int>(rng() % 40), span = 1 + static_cast<int>(rng() % 12);
+    std::vector<radsig::features::detail::ipoint2> pts;
+    for (int k = 0; k < n; ++k)
+      pts.push_back({static_cast<long long>(rng() % span), static_cast<long long>(rng() % span)});
+    std::sort(pts.begin(), pts.end(), [](const auto& a, const auto& b) {
+      return a.a < b.a || (a.a == b.a && a.b < b.b);
+    });
+    pts.erase(std::unique(pts.begin(), pts.end(),
+                          [](const auto& a, const auto& b) { return a.a == b.a && a.b == b.b; }),
+              pts.end());
+    const double sa = 0.5 + (rng() % 100) / 50.0, sb = 0.5 + (rng() % 100) / 50.0;
+    double best = 0;
+    for (const auto& p : pts)
+      for (const auto& q : pts) {
+        const double da = (p.a - q.a) * sa, db = (p.b - q.b) * sb;
+        best = std::max(best, std::sqrt(da * da + db * db));
+      }
+    const auto hull = radsig::features::detail::convex_hull_sorted(pts);
+    EXPECT_NEAR(radsig::features::detail::hull_diameter(hull, sa, sb), best, 1e-12 * (1 + best))
+        << "trial " << trial;
+  }
 }
 
 }  // namespace

@@ -22,6 +22,19 @@ emphasis_stats make_emphasis(const matrix& P, const std::vector<int>& lv, bool g
     if (e.nz == 0) e.nz = 1;
     if (e.np == 0) e.np = 1;
   }
+  for (int i = 0; i < P.rows; ++i) {
+    const double li = lv[i];
+    for (int j = 0; j < P.cols; ++j) {
+      const double p = P(i, j);
+      if (p == 0) continue;
+      const double lj = static_cast<double>(j + 1);
+      e.small_low += p / (li * li * lj * lj);
+      e.small_high += p * li * li / (lj * lj);
+      e.large_low += p * lj * lj / (li * li);
+      e.large_high += p * li * li * lj * lj;
+      e.entropy += xlog2(p / e.nz);
+    }
+  }
   return e;
 }
 
@@ -36,19 +49,6 @@ template <typename F>
 double sum_i(const emphasis_stats& e, F f) {
   double s = 0;
   for (std::size_t i = 0; i < e.pg.size(); ++i) s += f(e.pg[i], static_cast<double>((*e.lv)[i]));
-  return s;
-}
-template <typename F>
-double sum_ij(const emphasis_stats& e, F f) {
-  double s = 0;
-  const matrix& P = *e.P;
-  for (int i = 0; i < P.rows; ++i) {
-    const double li = (*e.lv)[i];
-    for (int j = 0; j < P.cols; ++j) {
-      const double v = P(i, j);
-      if (v != 0) s += f(v, li, static_cast<double>(j + 1));
-    }
-  }
   return s;
 }
 }  // namespace
@@ -80,26 +80,16 @@ double size_variance(const emphasis_stats& e) {
   const double mu = sum_j(e, [&](double p, double j) { return p / e.nz * j; });
   return sum_j(e, [&](double p, double j) { return p / e.nz * (j - mu) * (j - mu); });
 }
-double joint_entropy(const emphasis_stats& e) {
-  return -sum_ij(e, [&](double p, double, double) { return xlog2(p / e.nz); });
-}
+double joint_entropy(const emphasis_stats& e) { return -e.entropy; }
 double low_gl_emphasis(const emphasis_stats& e) {
   return sum_i(e, [](double p, double i) { return p / (i * i); }) / e.nz;
 }
 double high_gl_emphasis(const emphasis_stats& e) {
   return sum_i(e, [](double p, double i) { return p * i * i; }) / e.nz;
 }
-double small_low_emphasis(const emphasis_stats& e) {
-  return sum_ij(e, [](double p, double i, double j) { return p / (i * i * j * j); }) / e.nz;
-}
-double small_high_emphasis(const emphasis_stats& e) {
-  return sum_ij(e, [](double p, double i, double j) { return p * i * i / (j * j); }) / e.nz;
-}
-double large_low_emphasis(const emphasis_stats& e) {
-  return sum_ij(e, [](double p, double i, double j) { return p * j * j / (i * i); }) / e.nz;
-}
-double large_high_emphasis(const emphasis_stats& e) {
-  return sum_ij(e, [](double p, double i, double j) { return p * i * i * j * j; }) / e.nz;
-}
+double small_low_emphasis(const emphasis_stats& e) { return e.small_low / e.nz; }
+double small_high_emphasis(const emphasis_stats& e) { return e.small_high / e.nz; }
+double large_low_emphasis(const emphasis_stats& e) { return e.large_low / e.nz; }
+double large_high_emphasis(const emphasis_stats& e) { return e.large_high / e.nz; }
 
 }  // namespace radsig::features::detail

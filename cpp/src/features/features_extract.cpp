@@ -243,6 +243,7 @@ extraction_result extract(const image::image<double>& img_in, const image::label
   res.roi_voxels = roi.roi_values.size();
   std::unique_ptr<roi_box> shape_roi;
   discretised levels;
+  padded_levels grid;
   bool have_levels = false;
   // Shape classes first, then the others, each in the order given.
   std::vector<const class_entry*> order;
@@ -255,18 +256,22 @@ extraction_result extract(const image::image<double>& img_in, const image::label
     class_input in;
     in.opts = &s;
     if (!e->needs_levels) {
-      if (!shape_roi) {
-        const image::label_image& m = s.resegment_shape ? *roi_mask : mask_used;
-        shape_roi = std::make_unique<roi_box>(crop_roi(img, m, s.label, box));
+      const image::label_image& m = s.resegment_shape ? *roi_mask : mask_used;
+      if (&m == roi_mask) {
+        in.roi = &roi;  // same mask as the texture ROI: same crop
+      } else {
+        if (!shape_roi) shape_roi = std::make_unique<roi_box>(crop_roi(img, m, s.label, box));
+        in.roi = shape_roi.get();
       }
-      in.roi = shape_roi.get();
     } else {
       if (!have_levels) {
         levels = discretise(roi, s);
+        grid = texture_grid(roi, levels, s);
         have_levels = true;
       }
       in.roi = &roi;
       in.levels = &levels;
+      in.grid = &grid;
     }
     const class_values cv = e->compute(in);
     const auto req = s.features.find(e->name);

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <limits>
+#include <utility>
 
 #include "radsig/core/error.hpp"
 #include "radsig/features/roi.hpp"
@@ -125,7 +126,7 @@ std::vector<int> bin_fixed_count(const std::vector<double>& x, int n) {
 }
 
 discretised discretise(const roi_box& roi, const settings& s) {
-  const std::vector<int> lv = s.bin_count > 0 ? bin_fixed_count(roi.roi_values, s.bin_count)
+  std::vector<int> lv = s.bin_count > 0 ? bin_fixed_count(roi.roi_values, s.bin_count)
                                               : bin_fixed_width(roi.roi_values, s.bin_width);
   discretised d;
   d.level.assign(roi.voxel_count(), 0);
@@ -141,13 +142,16 @@ discretised discretise(const roi_box& roi, const settings& s) {
       d.compact[l] = static_cast<int>(d.present.size());
       d.present.push_back(l);
     }
+  d.roi_level = std::move(lv);
   return d;
 }
 
 padded_levels pad_levels(const roi_box& roi, const discretised& d, int pad) {
   padded_levels p;
+  p.pad = pad;
   for (int k = 0; k < 3; ++k) p.dims[k] = roi.dims[k] + 2 * pad;
   p.level.assign(static_cast<std::size_t>(p.dims[0]) * p.dims[1] * p.dims[2], 0);
+  p.roi.reserve(roi.roi_values.size());
   std::size_t v = 0;
   for (int z = 0; z < roi.dims[0]; ++z)
     for (int y = 0; y < roi.dims[1]; ++y) {
@@ -161,6 +165,12 @@ padded_levels pad_levels(const roi_box& roi, const discretised& d, int pad) {
       }
     }
   return p;
+}
+
+padded_levels texture_grid(const roi_box& roi, const discretised& d, const settings& s) {
+  int pad = 1;
+  for (int dd : s.distances) pad = std::max(pad, dd);
+  return pad_levels(roi, d, pad);
 }
 
 std::vector<std::array<int, 3>> make_angles(const std::array<int, 3>& dims,

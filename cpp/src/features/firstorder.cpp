@@ -11,44 +11,48 @@ namespace {
 constexpr double kEps = std::numeric_limits<double>::epsilon();
 
 struct fo_stats {
-  std::vector<double> x;       // ROI intensities
-  // ROI intensities with every order statistic the features read (minimum, maximum,
-  // median, percentile neighbours) moved to its sorted position (partial selection).
-  std::vector<double> sorted;
+  const std::vector<double>* x = nullptr;  // ROI intensities
+  // The order statistics the features read (minimum, maximum, median and percentile
+  // neighbours): ranks ascending and their values.
+  std::vector<std::size_t> ranks;
+  std::vector<double> rank_values;
   std::vector<double> p;       // fraction per present level
   double mean = 0, m2 = 0, m3 = 0, m4 = 0;
-  double shift = 0, voxel_volume = 1;
+  double energy = 0;           // sum of (x + shift)^2
+  double mad = 0, rmad = 0;
+  double voxel_volume = 1;
   bool ibsi = false;
+  std::size_t n() const { return x->size(); }
+  // Value of rank r (0-based) in ascending order; r must be one of `ranks`.
+  double at(std::size_t r) const {
+    const auto it = std::lower_bound(ranks.begin(), ranks.end(), r);
+    return rank_values[static_cast<std::size_t>(it - ranks.begin())];
+  }
 };
 
 // numpy percentile, method 'linear'.
-double percentile(const std::vector<double>& s, double q) {
-  const double h = (static_cast<double>(s.size()) - 1) * (q / 100.0);
+double percentile(const fo_stats& st, double q) {
+  const std::size_t n = st.n();
+  const double h = (static_cast<double>(n) - 1) * (q / 100.0);
   const double fl = std::floor(h);
   const std::size_t lo = static_cast<std::size_t>(fl);
   const double g = h - fl;
-  if (lo + 1 >= s.size()) return s.back();
-  const double a = s[lo], b = s[lo + 1];
+  if (lo + 1 >= n) return st.at(n - 1);
+  const double a = st.at(lo), b = st.at(lo + 1);
   const double diff = b - a;
   return g >= 0.5 ? b - (1 - g) * diff : a + g * diff;
 }
 
-double energy_sum(const fo_stats& st) {
-  double e = 0;
-  for (double v : st.x) e += (v + st.shift) * (v + st.shift);
-  return e;
-}
-
-double f_p10(const fo_stats& st) { return percentile(st.sorted, 10); }
-double f_p90(const fo_stats& st) { return percentile(st.sorted, 90); }
-double f_energy(const fo_stats& st) { return energy_sum(st); }
-double f_total_energy(const fo_stats& st) { return st.voxel_volume * energy_sum(st); }
+double f_p10(const fo_stats& st) { return percentile(st, 10); }
+double f_p90(const fo_stats& st) { return percentile(st, 90); }
+double f_energy(const fo_stats& st) { return st.energy; }
+double f_total_energy(const fo_stats& st) { return st.voxel_volume * st.energy; }
 double f_entropy(const fo_stats& st) {
   double h = 0;
   for (double q : st.p) h -= q * std::log2(q + kEps);
   return h;
 }
-double f_iqr(const fo_stats& st) { return percentile(st.sorted, 75) - percentile(st.sorted, 25); }
+double f_iqr(const fo_stats& st) { return percentile(st, 75) - percentile(st, 25); }
 double f_kurtosis(const fo_stats& st) {
   const double k = st.m2 == 0 ? st.m4 : st.m4 / (st.m2 * st.m2);
   return st.ibsi ? k - 3 : k;  // IBSI: excess kurtosis
@@ -56,36 +60,18 @@ double f_kurtosis(const fo_stats& st) {
 double f_skewness(const fo_stats& st) {
   return st.m2 == 0 ? st.m3 : st.m3 / std::pow(st.m2, 1.5);
 }
-double f_maximum(const fo_stats& st) { return st.sorted.back(); }
-double f_minimum(const fo_stats& st) { return st.sorted.front(); }
+double f_maximum(const fo_stats& st) { return st.at(st.n() - 1); }
+double f_minimum(const fo_stats& st) { return st.at(0); }
 double f_mean(const fo_stats& st) { return st.mean; }
 double f_median(const fo_stats& st) {
-  const std::size_t n = st.sorted.size();
-  return n % 2 ? st.sorted[n / 2] : (st.sorted[n / 2 - 1] + st.sorted[n / 2]) / 2;
+  const std::size_t n = st.n();
+  return n % 2 ? st.at(n / 2) : (st.at(n / 2 - 1) + st.at(n / 2)) / 2;
 }
-double f_mad(const fo_stats& st) {
-  double s = 0;
-  for (double v : st.x) s += std::abs(v - st.mean);
-  return s / static_cast<double>(st.x.size());
-}
-double f_rmad(const fo_stats& st) {
-  const double lo = percentile(st.sorted, 10), hi = percentile(st.sorted, 90);
-  double sum = 0;
-  std::size_t n = 0;
-  for (double v : st.x)
-    if (v >= lo && v <= hi) {
-      sum += v;
-      ++n;
-    }
-  const double m = sum / static_cast<double>(n);
-  double s = 0;
-  for (double v : st.x)
-    if (v >= lo && v <= hi) s += std::abs(v - m);
-  return s / static_cast<double>(n);
-}
-double f_range(const fo_stats& st) { return st.sorted.back() - st.sorted.front(); }
+double f_mad(const fo_stats& st) { return st.mad; }
+double f_rmad(const fo_stats& st) { return st.rmad; }
+double f_range(const fo_stats& st) { return st.at(st.n() - 1) - st.at(0); }
 double f_rms(const fo_stats& st) {
-  return st.x.empty() ? 0.0 : std::sqrt(energy_sum(st) / static_cast<double>(st.x.size()));
+  return st.n() == 0 ? 0.0 : std::sqrt(st.energy / static_cast<double>(st.n()));
 }
 double f_uniformity(const fo_stats& st) {
   double u = 0;
@@ -95,6 +81,116 @@ double f_uniformity(const fo_stats& st) {
 double f_variance(const fo_stats& st) {
   const double sd = std::sqrt(st.m2);
   return sd * sd;
+}
+
+// Ranks read by the features, ascending, without duplicates.
+std::vector<std::size_t> needed_ranks(std::size_t n) {
+  std::vector<std::size_t> pos = {0, n - 1, n / 2, n > 1 ? n / 2 - 1 : 0};
+  for (double q : {10.0, 25.0, 75.0, 90.0}) {
+    const auto lo = static_cast<std::size_t>(std::floor((static_cast<double>(n) - 1) * (q / 100.0)));
+    pos.push_back(lo);
+    if (lo + 1 < n) pos.push_back(lo + 1);
+  }
+  std::sort(pos.begin(), pos.end());
+  pos.erase(std::unique(pos.begin(), pos.end()), pos.end());
+  return pos;
+}
+
+// Order statistics by counting, when every intensity is an integer and their range is
+// not much larger than their number (CT/MR data); false otherwise.
+bool order_statistics_by_count(const std::vector<double>& x, fo_stats& st) {
+  const auto mm = std::minmax_element(x.begin(), x.end());
+  const double lo = *mm.first, hi = *mm.second;
+  if (!(hi - lo <= 8.0 * static_cast<double>(x.size()) + 4096) || !(std::abs(lo) < 1e15) ||
+      !(std::abs(hi) < 1e15))
+    return false;
+  bool integral = true;
+  for (double v : x) integral &= v == std::floor(v);
+  if (!integral) return false;
+  std::vector<std::size_t> count(static_cast<std::size_t>(hi - lo) + 1, 0);
+  for (double v : x) ++count[static_cast<std::size_t>(v - lo)];
+  std::size_t cum = 0, k = 0;
+  for (std::size_t b = 0; b < count.size() && k < st.ranks.size(); ++b) {
+    cum += count[b];
+    while (k < st.ranks.size() && st.ranks[k] < cum) st.rank_values[k++] = lo + static_cast<double>(b);
+  }
+  return true;
+}
+
+// Order statistics through the discretisation: grey levels are non-decreasing in intensity,
+// so rank r lies in the level whose cumulative count first exceeds r. Only the values of the
+// few levels holding a wanted rank are gathered and partially sorted.
+void order_statistics(const std::vector<double>& x, const discretised& d,
+                      const std::vector<double>& counts, fo_stats& st) {
+  st.ranks = needed_ranks(x.size());
+  st.rank_values.assign(st.ranks.size(), 0.0);
+  if (order_statistics_by_count(x, st)) return;
+  const std::size_t nl = counts.size();
+  std::vector<std::size_t> start(nl + 1, 0);
+  for (std::size_t b = 0; b < nl; ++b) start[b + 1] = start[b] + static_cast<std::size_t>(counts[b]);
+  std::vector<int> slot(nl, -1);  // level -> gathered bucket
+  std::vector<std::size_t> bucket_of(st.ranks.size());
+  int n_buckets = 0;
+  for (std::size_t k = 0; k < st.ranks.size(); ++k) {
+    const auto b = static_cast<std::size_t>(
+        std::upper_bound(start.begin(), start.end(), st.ranks[k]) - start.begin() - 1);
+    if (slot[b] < 0) slot[b] = n_buckets++;
+    bucket_of[k] = b;
+  }
+  std::vector<std::vector<double>> values(static_cast<std::size_t>(n_buckets));
+  for (std::size_t b = 0; b < nl; ++b)
+    if (slot[b] >= 0) values[static_cast<std::size_t>(slot[b])].reserve(static_cast<std::size_t>(counts[b]));
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    const int sl = slot[static_cast<std::size_t>(d.compact[d.roi_level[i]])];
+    if (sl >= 0) values[static_cast<std::size_t>(sl)].push_back(x[i]);
+  }
+  // Ranks are ascending, so within a bucket each selection starts after the previous one.
+  std::vector<std::size_t> from(static_cast<std::size_t>(n_buckets), 0);
+  for (std::size_t k = 0; k < st.ranks.size(); ++k) {
+    const std::size_t b = bucket_of[k];
+    const auto sl = static_cast<std::size_t>(slot[b]);
+    auto& v = values[sl];
+    const std::size_t local = st.ranks[k] - start[b];
+    std::nth_element(v.begin() + static_cast<std::ptrdiff_t>(from[sl]),
+                     v.begin() + static_cast<std::ptrdiff_t>(local), v.end());
+    from[sl] = local + 1;
+    st.rank_values[k] = v[local];
+  }
+}
+
+// Moments, mean absolute deviations and energy in three passes over the intensities.
+void moments(const std::vector<double>& x, double shift, fo_stats& st) {
+  const double n = static_cast<double>(x.size());
+  double sum = 0, energy = 0;
+  for (double v : x) {
+    sum += v;
+    energy += (v + shift) * (v + shift);
+  }
+  st.mean = sum / n;
+  st.energy = energy;
+  const double lo = percentile(st, 10), hi = percentile(st, 90);
+  double abs_dev = 0, in_sum = 0;
+  std::size_t in_n = 0;
+  for (double v : x) {
+    const double dv = v - st.mean, d2 = dv * dv;
+    st.m2 += d2;
+    st.m3 += d2 * dv;
+    st.m4 += d2 * d2;
+    abs_dev += std::abs(dv);
+    if (v >= lo && v <= hi) {
+      in_sum += v;
+      ++in_n;
+    }
+  }
+  st.m2 /= n;
+  st.m3 /= n;
+  st.m4 /= n;
+  st.mad = abs_dev / n;
+  const double in_mean = in_sum / static_cast<double>(in_n);
+  double in_dev = 0;
+  for (double v : x)
+    if (v >= lo && v <= hi) in_dev += std::abs(v - in_mean);
+  st.rmad = in_dev / static_cast<double>(in_n);
 }
 
 struct fo_feature {
@@ -136,45 +232,15 @@ class_values compute_firstorder(const class_input& in) {
   const roi_box& roi = *in.roi;
   const discretised& d = *in.levels;
   fo_stats st;
-  st.x = roi.roi_values;
-  st.sorted = st.x;
-  {
-    const std::size_t n_x = st.sorted.size();
-    std::vector<std::size_t> pos = {0, n_x - 1, n_x / 2, n_x > 1 ? n_x / 2 - 1 : 0};
-    for (double q : {10.0, 25.0, 75.0, 90.0}) {
-      const auto lo = static_cast<std::size_t>(std::floor((static_cast<double>(n_x) - 1) * (q / 100.0)));
-      pos.push_back(lo);
-      if (lo + 1 < n_x) pos.push_back(lo + 1);
-    }
-    std::sort(pos.begin(), pos.end());
-    pos.erase(std::unique(pos.begin(), pos.end()), pos.end());
-    std::size_t from = 0;
-    for (std::size_t p : pos) {
-      std::nth_element(st.sorted.begin() + static_cast<std::ptrdiff_t>(from),
-                       st.sorted.begin() + static_cast<std::ptrdiff_t>(p), st.sorted.end());
-      from = p + 1;
-    }
-  }
-  st.shift = in.opts->voxel_array_shift;
+  st.x = &roi.roi_values;
   st.ibsi = in.opts->ibsi;
   st.voxel_volume = roi.spacing[1] * roi.spacing[2];
   if (roi.image_dimension == 3) st.voxel_volume *= roi.spacing[0];
-  const double n = static_cast<double>(st.x.size());
-  double sum = 0;
-  for (double v : st.x) sum += v;
-  st.mean = sum / n;
-  for (double v : st.x) {
-    const double dv = v - st.mean, d2 = dv * dv;
-    st.m2 += d2;
-    st.m3 += d2 * dv;
-    st.m4 += d2 * d2;
-  }
-  st.m2 /= n;
-  st.m3 /= n;
-  st.m4 /= n;
   std::vector<double> counts(d.n_levels(), 0.0);
-  for (std::size_t v = 0; v < d.level.size(); ++v)
-    if (d.level[v] > 0) counts[d.compact[d.level[v]]] += 1;
+  for (int l : d.roi_level) counts[static_cast<std::size_t>(d.compact[l])] += 1;
+  order_statistics(roi.roi_values, d, counts, st);
+  moments(roi.roi_values, in.opts->voxel_array_shift, st);
+  const double n = static_cast<double>(st.n());
   for (double c : counts) st.p.push_back(c / n);
   class_values out;
   for (const auto& f : kFeatures) {

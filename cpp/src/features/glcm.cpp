@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 #include <complex>
+#include <cstdint>
 #include <limits>
 
 #include <Eigen/Dense>
@@ -16,19 +17,29 @@ using detail::xlog2;
 
 std::vector<matrix> glcm_matrices(const roi_box& roi, const discretised& d, const settings& s,
                                   std::vector<std::array<int, 3>>* angles_out) {
+  return glcm_matrices(roi, d, s, texture_grid(roi, d, s), angles_out);
+}
+
+std::vector<matrix> glcm_matrices(const roi_box& roi, const discretised& d, const settings& s,
+                                  const padded_levels& pl,
+                                  std::vector<std::array<int, 3>>* angles_out) {
   const auto angles = make_angles(roi.dims, s.distances, false, s.force2d, s.force2d_dimension);
   const int n = static_cast<int>(d.n_levels());
+  // Row offset of each grid voxel's level in an n x n table and its column; background has
+  // column n * n, so a pair with a background neighbour lands beyond the table (discarded).
+  const std::int32_t outside = n * n;
+  std::vector<std::int32_t> row(pl.level.size(), 0), col(pl.level.size(), outside);
+  for (const std::size_t i : pl.roi) {
+    row[i] = d.compact[pl.level[i]] * n;
+    col[i] = d.compact[pl.level[i]];
+  }
   std::vector<matrix> P(angles.size(), matrix(n, n));
-  int dmax = 1;
-  for (int dd : s.distances) dmax = std::max(dmax, dd);
-  const padded_levels pl = pad_levels(roi, d, dmax);
+  std::vector<std::uint32_t> count(2 * static_cast<std::size_t>(n) * n);
   for (std::size_t a = 0; a < angles.size(); ++a) {
     const std::ptrdiff_t off = pl.offset(angles[a]);
-    matrix& m = P[a];
-    for (const std::size_t i : pl.roi) {
-      const int lj = pl.level[static_cast<std::size_t>(static_cast<std::ptrdiff_t>(i) + off)];
-      if (lj != 0) m(d.compact[pl.level[i]], d.compact[lj]) += 1;
-    }
+    std::fill(count.begin(), count.end(), 0u);
+    for (const std::size_t i : pl.roi) ++count[static_cast<std::size_t>(row[i] + col[i + off])];
+    for (std::size_t k = 0; k < P[a].data.size(); ++k) P[a].data[k] = count[k];
   }
   if (s.symmetrical_glcm)
     for (auto& m : P)
@@ -72,6 +83,7 @@ glcm_stats make_stats(const matrix& m, const std::vector<int>& lv) {
   for (int i = 0; i < n; ++i)
     for (int j = 0; j < n; ++j) {
       const double v = st.at(i, j);
+      if (v == 0) continue;  // adds nothing to any of the sums below
       st.px[i] += v;
       st.py[j] += v;
       st.ux += st.li(i) * v;
@@ -80,15 +92,29 @@ glcm_stats make_stats(const matrix& m, const std::vector<int>& lv) {
       st.pdiff[std::abs(lv[i] - lv[j])] += v;
       st.hxy -= xlog2(v);
     }
+  // log2(p_x(i) p_y(j) + eps); symmetric when p_x = p_y (symmetrical GLCM), then half suffice.
+  const bool same_margins = st.px == st.py;
+  std::vector<double> logs(static_cast<std::size_t>(n) * n, 0.0);
   for (int i = 0; i < n; ++i)
-    for (int j = 0; j < n; ++j) {
-      const double v = st.at(i, j);
-      st.sx += (st.li(i) - st.ux) * (st.li(i) - st.ux) * v;
-      st.sy += (st.li(j) - st.uy) * (st.li(j) - st.uy) * v;
+    for (int j = same_margins ? i : 0; j < n; ++j) {
       const double pp = st.px[i] * st.py[j];
-      st.hxy1 -= v * std::log2(pp + kEps);
-      st.hxy2 -= xlog2(pp);
+      const double lg = pp == 0 ? 0.0 : std::log2(pp + kEps);
+      logs[static_cast<std::size_t>(i) * n + j] = lg;
+      if (same_margins) logs[static_cast<std::size_t>(j) * n + i] = lg;
     }
+  for (int i = 0; i < n; ++i) {
+    const double di = st.li(i) - st.ux, ei = st.li(i) - st.uy;
+    st.sx += di * di * st.px[i];
+    st.sy += ei * ei * st.py[i];
+    if (st.px[i] == 0) continue;  // p(i, j) = 0 and p_x p_y = 0 on this row
+    for (int j = 0; j < n; ++j) {
+      const double pp = st.px[i] * st.py[j];
+      if (pp == 0) continue;
+      const double lg = logs[static_cast<std::size_t>(i) * n + j];
+      st.hxy1 -= st.at(i, j) * lg;
+      st.hxy2 -= pp * lg;
+    }
+  }
   st.sx = std::sqrt(st.sx);
   st.sy = std::sqrt(st.sy);
   for (int i = 0; i < n; ++i) {
@@ -102,7 +128,10 @@ template <typename F>
 double sum_ij(const glcm_stats& st, F f) {
   double s = 0;
   for (int i = 0; i < st.n; ++i)
-    for (int j = 0; j < st.n; ++j) s += f(st.li(i), st.li(j)) * st.at(i, j);
+    for (int j = 0; j < st.n; ++j) {
+      const double p = st.at(i, j);
+      if (p != 0) s += f(st.li(i), st.li(j)) * p;  // zero cells add nothing
+    }
   return s;
 }
 
@@ -198,7 +227,7 @@ double f_sum_squares(const glcm_stats& st) {
 
 using cd = std::complex<double>;
 
-// Eigenvalues of Q for one angle (FEATURES.md 9.4, MCC detail).
+// Eigenvalues of Q for one angle with a general eigen-solver (FEATURES.md 9.4, MCC detail).
 std::vector<cd> mcc_eigenvalues(const glcm_stats& st) {
   const int n = st.n;
   // Q = A P^T with A(i, k) = p(i, k) / (p_x(i) p_y(k) + eps).
@@ -214,27 +243,120 @@ std::vector<cd> mcc_eigenvalues(const glcm_stats& st) {
   return ev;
 }
 
-// MCC over all angles (the real/complex switch spans all angles).
+// Number of eigenvalues below x of the symmetric tridiagonal matrix (d, e) (Sturm count of
+// the LDL^T pivots).
+int eigenvalues_below(const Eigen::VectorXd& d, const Eigen::VectorXd& e, double x) {
+  const double tiny = std::numeric_limits<double>::min();
+  int count = 0;
+  double q = d[0] - x;
+  for (Eigen::Index i = 0;; ++i) {
+    if (q == 0) q = -tiny;
+    if (q < 0) ++count;
+    if (i + 1 >= d.size()) break;
+    q = d[i + 1] - x - e[i] * e[i] / q;
+  }
+  return count;
+}
+
+// Eigenvalue k (0-based, ascending) of a symmetric tridiagonal matrix by bisection on the
+// Sturm count, to machine precision.
+double tridiagonal_eigenvalue(const Eigen::VectorXd& d, const Eigen::VectorXd& e, int k) {
+  double lo = 0, hi = 0;  // Gershgorin interval
+  for (Eigen::Index i = 0; i < d.size(); ++i) {
+    const double r = (i > 0 ? std::abs(e[i - 1]) : 0.0) + (i + 1 < d.size() ? std::abs(e[i]) : 0.0);
+    lo = i == 0 ? d[i] - r : std::min(lo, d[i] - r);
+    hi = i == 0 ? d[i] + r : std::max(hi, d[i] + r);
+  }
+  const double scale = std::max(std::abs(lo), std::abs(hi));
+  for (int it = 0; it < 200 && hi - lo > 2 * kEps * scale; ++it) {
+    const double mid = lo + (hi - lo) / 2;
+    if (mid <= lo || mid >= hi) break;
+    if (eigenvalues_below(d, e, mid) > k)
+      hi = mid;
+    else
+      lo = mid;
+  }
+  return lo + (hi - lo) / 2;
+}
+
+// Second largest eigenvalue of Q through a symmetric problem, when that is certified to
+// match. Without the eps, Q0 = Dx^-1 P Dy^-1 P^T is similar to N N^T with
+// N = Dx^-1/2 P Dy^-1/2 (rows/columns with p_x = 0 / p_y = 0 dropped: they only add zero
+// eigenvalues), whose eigenvalues are those of the smaller Gram matrix plus zeros. Q itself
+// differs by the eps; transformed, Q = N N^T - (N o R) N^T with R(i, k) = eps / (p_x p_y + eps),
+// so by Bauer-Fike every eigenvalue of Q lies within b = ||N o R||_F ||N||_2 of one of N N^T.
+// Returns false (use the general solver) unless b <= 1e-8 lambda_2 (MCC then within 5e-9
+// relative of the general path, far inside the 1e-6 conformance tolerance), which also sends every
+// degenerate case (lambda_2 ~ 0, where the general solver's rounding decides NaN versus 0)
+// down the original path.
+bool mcc_symmetric(const glcm_stats& st, double& lambda2) {
+  std::vector<int> rows, cols;
+  for (int i = 0; i < st.n; ++i) {
+    if (st.px[i] > 0) rows.push_back(i);
+    if (st.py[i] > 0) cols.push_back(i);
+  }
+  const int m = static_cast<int>(rows.size()), q = static_cast<int>(cols.size());
+  if (m < 2 || q < 2) return false;
+  Eigen::MatrixXd nm(m, q);
+  double perturb = 0;
+  for (int r = 0; r < m; ++r)
+    for (int c = 0; c < q; ++c) {
+      const double v = st.at(rows[r], cols[c]);
+      const double pp = st.px[rows[r]] * st.py[cols[c]];
+      const double x = v / std::sqrt(pp);
+      nm(r, c) = x;
+      const double rr = kEps / (pp + kEps);
+      perturb += x * x * rr * rr;
+    }
+  const Eigen::MatrixXd gram = m <= q ? Eigen::MatrixXd(nm * nm.transpose())
+                                      : Eigen::MatrixXd(nm.transpose() * nm);
+  const Eigen::Tridiagonalization<Eigen::MatrixXd> tri(gram);
+  const Eigen::VectorXd diag = tri.diagonal(), sub = tri.subDiagonal();
+  const int g = static_cast<int>(diag.size());
+  const double largest = tridiagonal_eigenvalue(diag, sub, g - 1);
+  // Q has n eigenvalues: those of the Gram matrix and n - min(m, q) zeros.
+  double l2 = tridiagonal_eigenvalue(diag, sub, g - 2);
+  if (st.n > std::min(m, q)) l2 = std::max(l2, 0.0);
+  const double bound = std::sqrt(perturb) * std::sqrt(std::max(largest, 0.0));
+  if (!(l2 > 0) || !(bound <= 1e-8 * l2)) return false;
+  lambda2 = l2;
+  return true;
+}
+
+// MCC over all angles (the real/complex switch spans all angles whose eigenvalues come from
+// the general solver; certified symmetric ones are real and positive).
 double mcc(const std::vector<glcm_stats>& stats, int n_levels) {
   for (const auto& st : stats)
     for (double v : st.p)
       if (std::isnan(v)) return std::numeric_limits<double>::quiet_NaN();
   if (n_levels < 2) return 1.0;
   std::vector<std::vector<cd>> evs;
+  std::vector<double> certified;  // lambda_2 per angle, NaN where the general solver is used
   bool all_real = true;
   for (const auto& st : stats) {
+    double l2 = 0;
+    if (mcc_symmetric(st, l2)) {
+      certified.push_back(l2);
+      evs.emplace_back();
+      continue;
+    }
+    certified.push_back(std::numeric_limits<double>::quiet_NaN());
     evs.push_back(mcc_eigenvalues(st));
     for (const cd& e : evs.back())
       if (e.imag() != 0) all_real = false;
   }
   std::vector<double> vals;
-  double re = 0, im = 0;
+  double re = 0;
   int count = 0;
-  for (auto& ev : evs) {
-    std::sort(ev.begin(), ev.end(), [](const cd& a, const cd& b) {
-      return a.real() < b.real() || (a.real() == b.real() && a.imag() < b.imag());
-    });
-    const cd l2 = ev[ev.size() - 2];
+  for (std::size_t a = 0; a < evs.size(); ++a) {
+    cd l2(certified[a], 0.0);
+    if (std::isnan(certified[a])) {
+      auto& ev = evs[a];
+      std::sort(ev.begin(), ev.end(), [](const cd& x, const cd& y) {
+        return x.real() < y.real() || (x.real() == y.real() && x.imag() < y.imag());
+      });
+      l2 = ev[ev.size() - 2];
+    }
     if (all_real) {
       vals.push_back(l2.real() < 0 ? std::numeric_limits<double>::quiet_NaN()
                                    : std::sqrt(l2.real()));
@@ -242,7 +364,6 @@ double mcc(const std::vector<glcm_stats>& stats, int n_levels) {
       const cd r = std::sqrt(l2);
       if (std::isnan(r.real()) || std::isnan(r.imag())) continue;
       re += r.real();
-      im += r.imag();
       ++count;
     }
   }
@@ -313,7 +434,8 @@ std::vector<std::string> glcm_names() {
 class_values compute_glcm(const class_input& in) {
   const settings& s = *in.opts;
   std::vector<std::array<int, 3>> angles;
-  auto P = glcm_matrices(*in.roi, *in.levels, s, &angles);
+  auto P = in.grid ? glcm_matrices(*in.roi, *in.levels, s, *in.grid, &angles)
+                   : glcm_matrices(*in.roi, *in.levels, s, &angles);
   if (s.weighting != weighting_norm::none) {
     std::vector<double> w;
     for (const auto& a : angles) w.push_back(glcm_weight(a, s, in.roi->spacing));

@@ -1,8 +1,10 @@
 // Grey level dependence matrix features (FEATURES.md 9.7).
 #include <algorithm>
+#include <cstdint>
 #include <cstdlib>
 
 #include "radsig/features/detail/emphasis.hpp"
+#include "radsig/features/detail/grid_scan.hpp"
 #include "radsig/features/registry.hpp"
 
 namespace radsig::features {
@@ -36,22 +38,45 @@ const gldm_feature kFeatures[] = {
 }  // namespace
 
 matrix gldm_matrix(const roi_box& roi, const discretised& d, const settings& s) {
+  return gldm_matrix(roi, d, s, texture_grid(roi, d, s));
+}
+
+// Dependence counts: one branch-free pass over the padded grid per neighbour offset (the
+// compiler vectorises it); only the counts at ROI voxels are read afterwards. A ROI that
+// fills little of its box is visited voxel by voxel instead.
+matrix gldm_matrix(const roi_box& roi, const discretised& d, const settings& s,
+                   const padded_levels& pl) {
   const auto offsets = make_angles(roi.dims, s.distances, true, s.force2d, s.force2d_dimension);
   matrix P(static_cast<int>(d.n_levels()), static_cast<int>(offsets.size()) + 1);
-  int dmax = 1;
-  for (int dd : s.distances) dmax = std::max(dmax, dd);
-  const padded_levels pl = pad_levels(roi, d, dmax);
   std::vector<std::ptrdiff_t> offs;
   for (const auto& a : offsets) offs.push_back(pl.offset(a));
-  for (const std::size_t i : pl.roi) {
-    const int li = pl.level[i];
-    int count = 0;
-    for (const std::ptrdiff_t off : offs) {
-      const int lj = pl.level[static_cast<std::size_t>(static_cast<std::ptrdiff_t>(i) + off)];
-      if (lj != 0 && std::abs(li - lj) <= s.gldm_a) ++count;
+  const int* level = pl.level.data();
+  const unsigned alpha = static_cast<unsigned>(s.gldm_a), width = 2 * alpha;
+  if (3 * pl.roi.size() < pl.level.size()) {
+    // Sparse ROI in its box: visit the ROI voxels only.
+    for (const std::size_t i : pl.roi) {
+      const int x = level[i];
+      int count = 0;
+      for (const std::ptrdiff_t off : offs) {
+        const int y = level[static_cast<std::ptrdiff_t>(i) + off];
+        count += (y != 0) & (static_cast<unsigned>(x - y) + alpha <= width);
+      }
+      P(d.compact[x], count) += 1;
     }
-    P(d.compact[li], count) += 1;
+    return P;
   }
+  std::vector<std::int32_t> count(pl.level.size(), 0);
+  std::int32_t* c = count.data();
+  detail::scan_offsets(static_cast<std::ptrdiff_t>(pl.level.size()), offs,
+                       [&](std::ptrdiff_t off, std::ptrdiff_t lo, std::ptrdiff_t hi) {
+                         for (std::ptrdiff_t v = lo; v < hi; ++v) {
+                           const int x = level[v], y = level[v + off];
+                           // |x - y| <= alpha  <=>  x - y + alpha in [0, 2 alpha] (unsigned)
+                           c[v] += static_cast<std::int32_t>(
+                               (y != 0) & (static_cast<unsigned>(x - y) + alpha <= width));
+                         }
+                       });
+  for (const std::size_t i : pl.roi) P(d.compact[pl.level[i]], count[i]) += 1;
   return P;
 }
 
@@ -62,7 +87,8 @@ std::vector<std::string> gldm_names() {
 }
 
 class_values compute_gldm(const class_input& in) {
-  const matrix P = gldm_matrix(*in.roi, *in.levels, *in.opts);
+  const matrix P = in.grid ? gldm_matrix(*in.roi, *in.levels, *in.opts, *in.grid)
+                          : gldm_matrix(*in.roi, *in.levels, *in.opts);
   const auto st = detail::make_emphasis(P, in.levels->present, true);
   class_values out;
   for (const auto& f : kFeatures) {

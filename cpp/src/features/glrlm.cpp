@@ -1,6 +1,7 @@
 // Grey level run length matrix features (FEATURES.md 9.5, 10).
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 
 #include "radsig/features/detail/aggregate.hpp"
 #include "radsig/features/detail/emphasis.hpp"
@@ -85,29 +86,53 @@ const glrlm_feature kFeatures[] = {
 
 }  // namespace
 
+namespace {
+
+// Runs along one angle with positive grid offset `off`. The ROI voxels are visited in grid
+// order, so a voxel's predecessor on its line has been seen: its run length continues the
+// predecessor's when the levels agree. A run ends where the successor's level differs; the
+// (level, length) cells of ending runs are collected branch-free, then counted.
+// Returns the longest run.
+int runs_on_grid(const padded_levels& pl, const discretised& d, std::ptrdiff_t off, int max_len,
+                 std::vector<std::int32_t>& len, std::vector<std::int32_t>& cells, matrix& m) {
+  const int* level = pl.level.data();
+  std::int32_t* ln = len.data();
+  std::int32_t* out = cells.data();
+  std::size_t k = 0;
+  std::int32_t longest = 0;
+  for (const std::size_t i : pl.roi) {
+    const int li = level[i];
+    // Branch-free: run = previous length + 1 when the predecessor has the same level.
+    const std::int32_t same = -static_cast<std::int32_t>(level[i - off] == li);
+    const std::int32_t run = (ln[i - off] & same) + 1;
+    ln[i] = run;
+    longest = std::max(longest, run);
+    out[k] = d.compact[li] * max_len + run - 1;
+    k += level[i + off] != li ? 1 : 0;
+  }
+  for (std::size_t r = 0; r < k; ++r) m.data[static_cast<std::size_t>(out[r])] += 1;
+  return longest;
+}
+
+}  // namespace
+
 std::vector<matrix> glrlm_matrices(const roi_box& roi, const discretised& d, const settings& s,
                                    std::vector<std::array<int, 3>>* angles_out) {
+  return glrlm_matrices(roi, d, s, texture_grid(roi, d, s), angles_out);
+}
+
+std::vector<matrix> glrlm_matrices(const roi_box& roi, const discretised& d, const settings& s,
+                                   const padded_levels& pl,
+                                   std::vector<std::array<int, 3>>* angles_out) {
+  // The first half of the angles: lexicographically positive, so positive grid offsets.
   const auto angles = make_angles(roi.dims, {1}, false, s.force2d, s.force2d_dimension);
   const int n = static_cast<int>(d.n_levels());
   const int max_len = std::max({roi.dims[0], roi.dims[1], roi.dims[2]});
-  const padded_levels pl = pad_levels(roi, d, 1);
+  std::vector<std::int32_t> len(pl.level.size(), 0), cells(pl.roi.size(), 0);
   std::vector<matrix> P;
   for (const auto& a : angles) {
     matrix m(n, max_len);
-    // Runs start at ROI voxels whose predecessor along `a` has another level (background
-    // and outside-box voxels have level 0 in the padded array).
-    const std::ptrdiff_t off = pl.offset(a);
-    bool long_run = false;
-    for (const std::size_t i : pl.roi) {
-      const int li = pl.level[i];
-      if (pl.level[static_cast<std::size_t>(static_cast<std::ptrdiff_t>(i) - off)] == li) continue;
-      int len = 1;
-      for (auto j = static_cast<std::size_t>(static_cast<std::ptrdiff_t>(i) + off); pl.level[j] == li;
-           j = static_cast<std::size_t>(static_cast<std::ptrdiff_t>(j) + off))
-        ++len;
-      m(d.compact[li], len - 1) += 1;
-      long_run = long_run || len > 1;
-    }
+    const bool long_run = runs_on_grid(pl, d, pl.offset(a), max_len, len, cells, m) > 1;
     // PyRadiomics drops a direction in which no line holds two ROI voxels; IBSI keeps its
     // length-1 runs. Without a run of two, decide that by walking the lines.
     if (!long_run && !s.ibsi) {
@@ -129,7 +154,8 @@ std::vector<std::string> glrlm_names() {
 class_values compute_glrlm(const class_input& in) {
   const settings& s = *in.opts;
   std::vector<std::array<int, 3>> angles;
-  auto P = glrlm_matrices(*in.roi, *in.levels, s, &angles);
+  auto P = in.grid ? glrlm_matrices(*in.roi, *in.levels, s, *in.grid, &angles)
+                   : glrlm_matrices(*in.roi, *in.levels, s, &angles);
   if (s.weighting != weighting_norm::none) {
     std::vector<double> w;
     for (const auto& a : angles) w.push_back(glrlm_weight(a, s, in.roi->spacing));

@@ -1,4 +1,8 @@
 // Grey level size zone matrix features (FEATURES.md 9.6).
+#include <algorithm>
+#include <cstdint>
+
+#include "radsig/core/error.hpp"
 #include "radsig/features/detail/emphasis.hpp"
 #include "radsig/features/registry.hpp"
 
@@ -34,37 +38,97 @@ const glszm_feature kFeatures[] = {
 
 }  // namespace
 
+namespace {
+
+// Union-find over grid indices (only ROI entries are used); roots are the smallest index of
+// their zone. Path halving keeps the trees flat.
+std::uint32_t find_root(std::vector<std::uint32_t>& parent, std::uint32_t v) {
+  while (parent[v] != v) {
+    parent[v] = parent[parent[v]];
+    v = parent[v];
+  }
+  return v;
+}
+
+// Bit k set where the neighbour at -offs[k] has the voxel's level: branch-free passes over the
+// grid, block by block (vectorised); meaningful at ROI voxels only.
+std::vector<std::uint32_t> equal_neighbours(const padded_levels& pl,
+                                            const std::vector<std::ptrdiff_t>& offs) {
+  const std::ptrdiff_t n = static_cast<std::ptrdiff_t>(pl.level.size());
+  std::vector<std::uint32_t> mask(pl.level.size(), 0);
+  const int* level = pl.level.data();
+  std::uint32_t* m = mask.data();
+  constexpr std::ptrdiff_t kBlock = 2048;
+  for (std::ptrdiff_t b = 0; b < n; b += kBlock) {
+    const std::ptrdiff_t e = std::min(n, b + kBlock);
+    for (std::size_t k = 0; k < offs.size(); ++k) {
+      const std::ptrdiff_t off = offs[k];
+      for (std::ptrdiff_t v = std::max(b, off); v < e; ++v)
+        m[v] |= static_cast<std::uint32_t>(level[v - off] == level[v]) << k;
+    }
+  }
+  return mask;
+}
+
+}  // namespace
+
 matrix glszm_matrix(const roi_box& roi, const discretised& d, const settings& s) {
-  const auto offsets = make_angles(roi.dims, {1}, true, s.force2d, s.force2d_dimension);
-  const padded_levels pl = pad_levels(roi, d, 1);
+  return glszm_matrix(roi, d, s, texture_grid(roi, d, s));
+}
+
+// Zones = connected components of equal level (26-connectivity, or 8 with force2D): every ROI
+// voxel is joined with its already visited neighbours (the negative half of the offsets).
+matrix glszm_matrix(const roi_box& roi, const discretised& d, const settings& s,
+                    const padded_levels& pl) {
+  const auto half = make_angles(roi.dims, {1}, false, s.force2d, s.force2d_dimension);
+  if (pl.level.size() >= 0xffffffffu)
+    throw invalid_argument("mask", "the ROI bounding box is too large");
+  if (half.size() > 31) throw invalid_argument("distances", "too many zone neighbours");
+  // Visited neighbours (grid offsets) and, per neighbour, the mask of the other visited
+  // neighbours adjacent to it: two adjacent neighbours of equal level are already joined
+  // (the later one was joined with the earlier when it was visited), so after joining with
+  // one neighbour the ones adjacent to it need no work.
+  const auto all = make_angles(roi.dims, {1}, true, s.force2d, s.force2d_dimension);
   std::vector<std::ptrdiff_t> offs;
-  for (const auto& a : offsets) offs.push_back(pl.offset(a));
-  std::vector<char> done(pl.level.size(), 0);
-  std::vector<std::size_t> stack;
-  std::vector<std::pair<int, std::size_t>> zones;  // (level, size)
-  std::size_t max_size = 0;
-  for (const std::size_t v0 : pl.roi) {
-    if (done[v0]) continue;
-    const int level = pl.level[v0];
-    done[v0] = 1;
-    stack.assign(1, v0);
-    std::size_t size = 0;
-    while (!stack.empty()) {
-      const std::size_t v = stack.back();
-      stack.pop_back();
-      ++size;
-      for (const std::ptrdiff_t off : offs) {
-        const std::size_t w = static_cast<std::size_t>(static_cast<std::ptrdiff_t>(v) + off);
-        if (done[w] || pl.level[w] != level) continue;
-        done[w] = 1;
-        stack.push_back(w);
+  for (const auto& a : half) offs.push_back(pl.offset(a));
+  std::vector<std::uint32_t> adjacent(half.size(), 0);
+  for (std::size_t k = 0; k < half.size(); ++k)
+    for (std::size_t m = 0; m < half.size(); ++m) {
+      const std::array<int, 3> diff{{half[k][0] - half[m][0], half[k][1] - half[m][1],
+                                     half[k][2] - half[m][2]}};
+      if (std::find(all.begin(), all.end(), diff) != all.end()) adjacent[k] |= 1u << m;
+    }
+  const int* level = pl.level.data();
+  const std::vector<std::uint32_t> equal_mask = equal_neighbours(pl, offs);
+  std::vector<std::uint32_t> parent(pl.level.size());
+  for (const std::size_t i : pl.roi) {
+    std::uint32_t equal = equal_mask[i];
+    auto root = static_cast<std::uint32_t>(i);
+    parent[i] = root;
+    while (equal != 0) {
+      const int k = __builtin_ctz(equal);
+      equal &= ~(adjacent[static_cast<std::size_t>(k)] | (1u << k));
+      const std::uint32_t rj = find_root(
+          parent, static_cast<std::uint32_t>(i - static_cast<std::size_t>(offs[static_cast<std::size_t>(k)])));
+      if (rj == root) continue;
+      if (rj < root) {
+        parent[root] = rj;
+        root = rj;
+      } else {
+        parent[rj] = root;
       }
     }
-    zones.emplace_back(level, size);
-    if (size > max_size) max_size = size;
+  }
+  // Zone sizes, accumulated at the roots (reusing `size` indexed by grid position).
+  std::vector<std::uint32_t> size(pl.level.size(), 0);
+  std::size_t max_size = 0;
+  for (const std::size_t i : pl.roi) {
+    const std::uint32_t r = find_root(parent, static_cast<std::uint32_t>(i));
+    max_size = std::max<std::size_t>(max_size, ++size[r]);
   }
   matrix P(static_cast<int>(d.n_levels()), static_cast<int>(max_size));
-  for (const auto& zn : zones) P(d.compact[zn.first], static_cast<int>(zn.second) - 1) += 1;
+  for (const std::size_t i : pl.roi)
+    if (parent[i] == i) P(d.compact[level[i]], static_cast<int>(size[i]) - 1) += 1;
   return P;
 }
 
@@ -75,7 +139,8 @@ std::vector<std::string> glszm_names() {
 }
 
 class_values compute_glszm(const class_input& in) {
-  const matrix P = glszm_matrix(*in.roi, *in.levels, *in.opts);
+  const matrix P = in.grid ? glszm_matrix(*in.roi, *in.levels, *in.opts, *in.grid)
+                          : glszm_matrix(*in.roi, *in.levels, *in.opts);
   const auto st = detail::make_emphasis(P, in.levels->present, true);
   class_values out;
   for (const auto& f : kFeatures) {

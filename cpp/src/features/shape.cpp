@@ -2,6 +2,8 @@
 // diameters on the mesh vertices (via per-plane convex hulls), PCA of voxel centres.
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <iterator>
 #include <limits>
 
 #include <Eigen/Dense>
@@ -42,106 +44,198 @@ padded pad_mask(const roi_box& roi) {
   return p;
 }
 
-void mesh_area_volume(const padded& p, const std::array<double, 3>& sp, shape_stats& st) {
-  static const int corner[8][3] = {{0, 0, 0}, {0, 0, 1}, {0, 1, 1}, {0, 1, 0},
-                                   {1, 0, 0}, {1, 0, 1}, {1, 1, 1}, {1, 1, 0}};
-  double vol = 0, area = 0;
-  for (int z = 0; z + 1 < p.nz; ++z)
-    for (int y = 0; y + 1 < p.ny; ++y)
-      for (int x = 0; x + 1 < p.nx; ++x) {
-        int cfg = 0;
-        for (int c = 0; c < 8; ++c)
-          if (p.at(z + corner[c][0], y + corner[c][1], x + corner[c][2])) cfg |= 1 << c;
-        if (cfg == 0 || cfg == 255) continue;
-        double sign = 1;
-        if (cfg >= 128) {
-          cfg ^= 255;
-          sign = -1;
-        }
-        for (const auto& tri : detail::cube_triangles(cfg)) {
-          std::array<std::array<double, 3>, 3> v;
-          for (int k = 0; k < 3; ++k) {
-            const int* e = detail::kEdgeHalf[tri[k]];
-            v[k] = {{(z + e[0] / 2.0) * sp[0], (y + e[1] / 2.0) * sp[1], (x + e[2] / 2.0) * sp[2]}};
-          }
-          const auto& a = v[0];
-          const auto& b = v[1];
-          const auto& c = v[2];
-          const double cx = a[1] * b[2] - a[2] * b[1], cy = a[2] * b[0] - a[0] * b[2],
-                       cz = a[0] * b[1] - a[1] * b[0];
-          vol += sign * (cx * c[0] + cy * c[1] + cz * c[2]);
-          const double u0 = a[0] - c[0], u1 = a[1] - c[1], u2 = a[2] - c[2];
-          const double w0 = b[0] - c[0], w1 = b[1] - c[1], w2 = b[2] - c[2];
-          const double n0 = u1 * w2 - u2 * w1, n1 = u2 * w0 - u0 * w2, n2 = u0 * w1 - u1 * w0;
-          area += 0.5 * std::sqrt(n0 * n0 + n1 * n1 + n2 * n2);
-        }
+// Per-configuration mesh terms for the given spacing. A cube at lattice position o
+// contributes triangles with vertices o + e_k; their signed volume term det(o + e0, o + e1,
+// o + e2) = det(e0, e1, e2) + o . (e1 x e2 + e2 x e0 + e0 x e1), so every configuration
+// needs only D = sum det, G = sum of those cross products and its area A.
+struct cube_terms {
+  double d = 0, area = 0;
+  std::array<double, 3> g{{0, 0, 0}};
+};
+
+std::array<cube_terms, 256> make_cube_terms(const std::array<double, 3>& sp) {
+  std::array<cube_terms, 256> t{};
+  for (int cfg = 1; cfg < 255; ++cfg) {
+    const int c = cfg >= 128 ? cfg ^ 255 : cfg;
+    const double sign = cfg >= 128 ? -1 : 1;
+    cube_terms& out = t[static_cast<std::size_t>(cfg)];
+    for (const auto& tri : detail::cube_triangles(c)) {
+      std::array<std::array<double, 3>, 3> v;
+      for (int k = 0; k < 3; ++k) {
+        const int* e = detail::kEdgeHalf[tri[k]];
+        v[k] = {{e[0] / 2.0 * sp[0], e[1] / 2.0 * sp[1], e[2] / 2.0 * sp[2]}};
       }
+      auto cross = [](const std::array<double, 3>& a, const std::array<double, 3>& b) {
+        return std::array<double, 3>{
+            {a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]}};
+      };
+      const auto c01 = cross(v[0], v[1]), c12 = cross(v[1], v[2]), c20 = cross(v[2], v[0]);
+      out.d += sign * (c01[0] * v[2][0] + c01[1] * v[2][1] + c01[2] * v[2][2]);
+      for (int k = 0; k < 3; ++k) out.g[k] += sign * (c01[k] + c12[k] + c20[k]);
+      const std::array<double, 3> u{{v[0][0] - v[2][0], v[0][1] - v[2][1], v[0][2] - v[2][2]}};
+      const std::array<double, 3> w{{v[1][0] - v[2][0], v[1][1] - v[2][1], v[1][2] - v[2][2]}};
+      const auto n = cross(u, w);
+      out.area += 0.5 * std::sqrt(n[0] * n[0] + n[1] * n[1] + n[2] * n[2]);
+    }
+  }
+  return t;
+}
+
+// Marching cubes over the padded crop without building the mesh: per configuration, the
+// number of cubes and the sum of their lattice positions (exact integers), then area and
+// signed volume from the per-configuration terms.
+void mesh_area_volume(const padded& p, const std::array<double, 3>& sp, shape_stats& st) {
+  std::array<long long, 256> count{};
+  std::array<std::array<long long, 3>, 256> pos{};
+  const std::size_t sy = static_cast<std::size_t>(p.nx);
+  const std::size_t sz = sy * static_cast<std::size_t>(p.ny);
+  for (int z = 0; z + 1 < p.nz; ++z)
+    for (int y = 0; y + 1 < p.ny; ++y) {
+      // Rows of the cube corners: (z, y), (z, y + 1), (z + 1, y), (z + 1, y + 1).
+      const std::uint8_t* r00 = p.m.data() + z * sz + y * sy;
+      const std::uint8_t* r01 = r00 + sy;
+      const std::uint8_t* r10 = r00 + sz;
+      const std::uint8_t* r11 = r10 + sy;
+      // Corner bits (Bourke numbering, see kCorner): left face 0, 3, 4, 7; right 1, 2, 5, 6.
+      int left = r00[0] | r01[0] << 3 | r10[0] << 4 | r11[0] << 7;
+      for (int x = 0; x + 1 < p.nx; ++x) {
+        const int right = r00[x + 1] << 1 | r01[x + 1] << 2 | r10[x + 1] << 5 | r11[x + 1] << 6;
+        const int cfg = left | right;
+        // The right face becomes the next cube's left face (bits 1->0, 2->3, 5->4, 6->7).
+        left = (right >> 1 & 1) | (right >> 2 & 1) << 3 | (right >> 5 & 1) << 4 |
+               (right >> 6 & 1) << 7;
+        if (cfg == 0 || cfg == 255) continue;
+        const auto c = static_cast<std::size_t>(cfg);
+        ++count[c];
+        pos[c][0] += z;
+        pos[c][1] += y;
+        pos[c][2] += x;
+      }
+    }
+  const auto terms = make_cube_terms(sp);
+  double vol = 0, area = 0;
+  for (std::size_t c = 1; c < 255; ++c) {
+    if (count[c] == 0) continue;
+    const cube_terms& t = terms[c];
+    const double n = static_cast<double>(count[c]);
+    vol += n * t.d;
+    for (int k = 0; k < 3; ++k) vol += static_cast<double>(pos[c][k]) * sp[k] * t.g[k];
+    area += n * t.area;
+  }
   st.volume = vol / 6.0;
   st.area = area;
 }
 
-// Mesh vertices (midpoints of lattice edges whose end voxels differ) in half-voxel units.
-std::vector<std::array<int, 3>> mesh_vertices(const padded& p) {
-  std::vector<std::array<int, 3>> out;
-  for (int z = 0; z < p.nz; ++z)
-    for (int y = 0; y < p.ny; ++y)
-      for (int x = 0; x < p.nx; ++x) {
-        const auto v = p.at(z, y, x);
-        if (z + 1 < p.nz && p.at(z + 1, y, x) != v) out.push_back({{2 * z + 1, 2 * y, 2 * x}});
-        if (y + 1 < p.ny && p.at(z, y + 1, x) != v) out.push_back({{2 * z, 2 * y + 1, 2 * x}});
-        if (x + 1 < p.nx && p.at(z, y, x + 1) != v) out.push_back({{2 * z, 2 * y, 2 * x + 1}});
+// Extremes of the mesh vertices (midpoints of lattice edges whose end voxels differ, in
+// half-voxel units (hz, hy, hx)) per row of each axis plane: the 2-D convex hull of a plane's
+// vertices is the hull of its row extremes. plane[axis] holds, for plane q and row r, the
+// smallest and largest third coordinate (rows: hy for z-planes, hz for y- and x-planes;
+// third: hx, hx, hy).
+struct plane_extremes {
+  std::array<int, 3> n{{0, 0, 0}};  // half-index range per axis (hz, hy, hx)
+  std::array<std::vector<int>, 3> lo, hi;
+  std::array<int, 3> rows{{0, 0, 0}};
+  void init(const padded& p) {
+    n = {{2 * p.nz, 2 * p.ny, 2 * p.nx}};
+    rows = {{n[1], n[0], n[0]}};
+    const int planes[3] = {n[0], n[1], n[2]};
+    for (int a = 0; a < 3; ++a) {
+      lo[a].assign(static_cast<std::size_t>(planes[a]) * rows[a], std::numeric_limits<int>::max());
+      hi[a].assign(lo[a].size(), std::numeric_limits<int>::min());
+    }
+  }
+  void update(int a, int plane, int row, int v) {
+    const std::size_t k = static_cast<std::size_t>(plane) * rows[a] + row;
+    lo[a][k] = std::min(lo[a][k], v);
+    hi[a][k] = std::max(hi[a][k], v);
+  }
+  void add(int hz, int hy, int hx) {
+    update(0, hz, hy, hx);
+    update(1, hy, hz, hx);
+    update(2, hx, hz, hy);
+  }
+};
+
+plane_extremes mesh_extremes(const padded& p) {
+  plane_extremes e;
+  e.init(p);
+  const std::size_t sy = static_cast<std::size_t>(p.nx);
+  const std::size_t sz = sy * static_cast<std::size_t>(p.ny);
+  // The outermost padded layer is background, so edges leaving the padded box never cross:
+  // scanning voxels that have all three forward neighbours covers every crossing edge.
+  for (int z = 0; z + 1 < p.nz; ++z)
+    for (int y = 0; y + 1 < p.ny; ++y) {
+      const std::uint8_t* r = p.m.data() + z * sz + y * sy;
+      for (int x = 0; x + 1 < p.nx; ++x) {
+        const std::uint8_t v = r[x];
+        if (((r[x + sz] ^ v) | (r[x + sy] ^ v) | (r[x + 1] ^ v)) == 0) continue;
+        if (r[x + sz] != v) e.add(2 * z + 1, 2 * y, 2 * x);
+        if (r[x + sy] != v) e.add(2 * z, 2 * y + 1, 2 * x);
+        if (r[x + 1] != v) e.add(2 * z, 2 * y, 2 * x + 1);
       }
-  return out;
+    }
+  return e;
 }
 
 double coord(int half, double s) { return (half / 2 + (half % 2) * 0.5) * s; }
 
-// Largest in-plane distance among vertices sharing coordinate `axis`; marks the vertices on
-// the convex hull of their plane in `on_hull`.
-double plane_diameters(const std::vector<std::array<int, 3>>& vs, int axis,
-                       const std::array<double, 3>& sp, std::vector<char>& on_hull) {
-  const int a1 = axis == 0 ? 1 : 0, a2 = axis == 2 ? 1 : 2;
-  int hi = 0;
-  for (const auto& v : vs) hi = std::max(hi, v[axis]);
-  // Bucket the vertices by plane (counting sort on the half-index).
-  std::vector<std::size_t> start(static_cast<std::size_t>(hi) + 2, 0), order(vs.size());
-  for (const auto& v : vs) ++start[static_cast<std::size_t>(v[axis]) + 1];
-  for (std::size_t k = 1; k < start.size(); ++k) start[k] += start[k - 1];
-  std::vector<std::size_t> fill(start.begin(), start.end() - 1);
-  for (std::size_t i = 0; i < vs.size(); ++i) order[fill[static_cast<std::size_t>(vs[i][axis])]++] = i;
+std::uint64_t vertex_key(long long hz, long long hy, long long hx) {
+  return static_cast<std::uint64_t>(hz) << 42 | static_cast<std::uint64_t>(hy) << 21 |
+         static_cast<std::uint64_t>(hx);
+}
+
+// Largest in-plane distance over the planes of `axis`; appends the keys of the vertices on
+// each plane's convex hull to `hull_keys`.
+double plane_diameters(const plane_extremes& e, int axis, const std::array<double, 3>& sp,
+                       std::vector<std::uint64_t>& hull_keys) {
+  const int row_axis = axis == 0 ? 1 : 0, col_axis = axis == 2 ? 1 : 2;
+  const double sa = sp[row_axis] / 2, sb = sp[col_axis] / 2;
+  const int rows = e.rows[axis];
   double best = 0;
-  std::vector<detail::point2> pts;
-  for (std::size_t p = 0; p + 1 < start.size(); ++p) {
+  std::vector<detail::ipoint2> pts;
+  for (int q = 0; q < e.n[axis]; ++q) {
     pts.clear();
-    for (std::size_t k = start[p]; k < start[p + 1]; ++k) {
-      const auto& v = vs[order[k]];
-      pts.push_back({coord(v[a1], sp[a1]), coord(v[a2], sp[a2]), order[k]});
+    const std::size_t base = static_cast<std::size_t>(q) * rows;
+    for (int r = 0; r < rows; ++r) {
+      const int lo = e.lo[axis][base + r], hi = e.hi[axis][base + r];
+      if (lo > hi) continue;
+      pts.push_back({r, lo});
+      if (hi != lo) pts.push_back({r, hi});
     }
     if (pts.empty()) continue;
-    const auto hull = detail::convex_hull_2d(pts);
-    for (const auto& h : hull) on_hull[h.id] = 1;
-    for (std::size_t i = 0; i < hull.size(); ++i)
-      for (std::size_t j = i + 1; j < hull.size(); ++j) {
-        const double da = hull[i].a - hull[j].a, db = hull[i].b - hull[j].b;
-        best = std::max(best, da * da + db * db);
-      }
+    const auto hull = detail::convex_hull_sorted(pts);
+    best = std::max(best, detail::hull_diameter(hull, sa, sb));
+    for (const auto& h : hull) {
+      long long c[3];
+      c[axis] = q;
+      c[row_axis] = h.a;
+      c[col_axis] = h.b;
+      hull_keys.push_back(vertex_key(c[0], c[1], c[2]));
+    }
   }
-  return std::sqrt(best);
+  return best;
 }
 
 // Diameters on the mesh vertices. A vertex of the 3-D convex hull is also a vertex of the
 // 2-D hull of each of its three axis planes, so only those candidates enter the 3-D search,
 // which is pruned by distances to the centroid (exact, no O(V^2) all-pairs scan).
 void diameters(const padded& p, const std::array<double, 3>& sp, shape_stats& st) {
-  const auto vs = mesh_vertices(p);
-  std::vector<char> hz(vs.size(), 0), hy(vs.size(), 0), hx(vs.size(), 0);
-  st.d_slice = plane_diameters(vs, 0, sp, hz);
-  st.d_column = plane_diameters(vs, 1, sp, hy);
-  st.d_row = plane_diameters(vs, 2, sp, hx);
+  const plane_extremes e = mesh_extremes(p);
+  std::array<std::vector<std::uint64_t>, 3> keys;
+  st.d_slice = plane_diameters(e, 0, sp, keys[0]);
+  st.d_column = plane_diameters(e, 1, sp, keys[1]);
+  st.d_row = plane_diameters(e, 2, sp, keys[2]);
+  for (auto& k : keys) std::sort(k.begin(), k.end());
+  std::vector<std::uint64_t> both, all3;
+  std::set_intersection(keys[0].begin(), keys[0].end(), keys[1].begin(), keys[1].end(),
+                        std::back_inserter(both));
+  std::set_intersection(both.begin(), both.end(), keys[2].begin(), keys[2].end(),
+                        std::back_inserter(all3));
   std::vector<std::array<double, 3>> c;
-  for (std::size_t i = 0; i < vs.size(); ++i)
-    if (hz[i] && hy[i] && hx[i])
-      c.push_back({{coord(vs[i][0], sp[0]), coord(vs[i][1], sp[1]), coord(vs[i][2], sp[2])}});
+  const std::uint64_t mask = (1u << 21) - 1;
+  for (const std::uint64_t k : all3)
+    c.push_back({{coord(static_cast<int>(k >> 42), sp[0]), coord(static_cast<int>(k >> 21 & mask), sp[1]),
+                  coord(static_cast<int>(k & mask), sp[2])}});
   if (c.empty()) return;
   std::array<double, 3> m{{0, 0, 0}};
   for (const auto& q : c)
@@ -166,20 +260,43 @@ void diameters(const padded& p, const std::array<double, 3>& sp, shape_stats& st
   st.d3 = std::sqrt(best2);
 }
 
+// Principal moments of the voxel centres from exact integer index moments (sums of z, y, x
+// and their products over the ROI), accumulated row by row.
 void pca(const roi_box& roi, bool sample_covariance, shape_stats& st) {
-  Eigen::Vector3d mean = Eigen::Vector3d::Zero();
-  std::vector<Eigen::Vector3d> pts;
-  for (int z = 0; z < roi.dims[0]; ++z)
-    for (int y = 0; y < roi.dims[1]; ++y)
-      for (int x = 0; x < roi.dims[2]; ++x)
-        if (roi.in_roi[roi.index(z, y, x)]) {
-          pts.emplace_back(z * roi.spacing[0], y * roi.spacing[1], x * roi.spacing[2]);
-          mean += pts.back();
-        }
-  mean /= static_cast<double>(pts.size());
-  Eigen::Matrix3d cov = Eigen::Matrix3d::Zero();
-  for (const auto& q : pts) cov += (q - mean) * (q - mean).transpose();
-  cov /= static_cast<double>(pts.size()) - (sample_covariance ? 1.0 : 0.0);
+  long long n = 0, sz = 0, sy = 0, sx = 0, szz = 0, syy = 0, sxx = 0, szy = 0, szx = 0, syx = 0;
+  const std::size_t nx = static_cast<std::size_t>(roi.dims[2]);
+  for (long long z = 0; z < roi.dims[0]; ++z)
+    for (long long y = 0; y < roi.dims[1]; ++y) {
+      const std::uint8_t* m = roi.in_roi.data() + static_cast<std::size_t>(roi.index(
+                                                      static_cast<int>(z), static_cast<int>(y), 0));
+      long long c = 0, cx = 0, cxx = 0;
+      for (std::size_t x = 0; x < nx; ++x) {
+        const long long w = m[x], xx = static_cast<long long>(x);
+        c += w;
+        cx += w * xx;
+        cxx += w * xx * xx;
+      }
+      n += c;
+      sz += c * z;
+      sy += c * y;
+      sx += cx;
+      szz += c * z * z;
+      syy += c * y * y;
+      sxx += cxx;
+      szy += c * z * y;
+      szx += z * cx;
+      syx += y * cx;
+    }
+  const double dn = static_cast<double>(n);
+  const double s1[3] = {static_cast<double>(sz), static_cast<double>(sy), static_cast<double>(sx)};
+  const double s2[3][3] = {{static_cast<double>(szz), static_cast<double>(szy), static_cast<double>(szx)},
+                           {static_cast<double>(szy), static_cast<double>(syy), static_cast<double>(syx)},
+                           {static_cast<double>(szx), static_cast<double>(syx), static_cast<double>(sxx)}};
+  const double denom = dn - (sample_covariance ? 1.0 : 0.0);
+  Eigen::Matrix3d cov;
+  for (int a = 0; a < 3; ++a)
+    for (int b = 0; b < 3; ++b)
+      cov(a, b) = (s2[a][b] - s1[a] * s1[b] / dn) * roi.spacing[a] * roi.spacing[b] / denom;
   Eigen::SelfAdjointEigenSolver<Eigen::Matrix3d> es(cov, Eigen::EigenvaluesOnly);
   for (int k = 0; k < 3; ++k) {
     double e = es.eigenvalues()[k];

@@ -244,6 +244,60 @@ std::vector<point2> convex_hull_2d(std::vector<point2> p) {
   return h;
 }
 
+namespace {
+
+long long cross_i(const ipoint2& o, const ipoint2& a, const ipoint2& b) {
+  return (a.a - o.a) * (b.b - o.b) - (a.b - o.b) * (b.a - o.a);
+}
+
+}  // namespace
+
+std::vector<ipoint2> convex_hull_sorted(const std::vector<ipoint2>& p) {
+  if (p.size() < 3) return p;
+  std::vector<ipoint2> h(2 * p.size());
+  std::size_t k = 0;
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    while (k >= 2 && cross_i(h[k - 2], h[k - 1], p[i]) <= 0) --k;
+    h[k++] = p[i];
+  }
+  for (std::size_t i = p.size() - 1, t = k + 1; i > 0; --i) {
+    while (k >= t && cross_i(h[k - 2], h[k - 1], p[i - 1]) <= 0) --k;
+    h[k++] = p[i - 1];
+  }
+  h.resize(k - 1);
+  return h;
+}
+
+double hull_diameter(const std::vector<ipoint2>& h, double sa, double sb) {
+  const std::size_t m = h.size();
+  auto dist2 = [&](std::size_t i, std::size_t j) {
+    const double da = static_cast<double>(h[i].a - h[j].a) * sa;
+    const double db = static_cast<double>(h[i].b - h[j].b) * sb;
+    return da * da + db * db;
+  };
+  if (m < 2) return 0.0;
+  if (m == 2) return std::sqrt(dist2(0, 1));
+  // For every edge (i, i + 1) advance j to the vertex farthest from the edge line; the
+  // diameter is attained at one of the pairs met on the way (also those of a parallel edge).
+  double best = 0;
+  std::size_t j = 1;
+  for (std::size_t i = 0; i < m; ++i) {
+    const std::size_t ni = (i + 1) % m;
+    const ipoint2 e{h[ni].a - h[i].a, h[ni].b - h[i].b};
+    auto gain = [&](std::size_t jj) {  // area change when moving from jj to jj + 1
+      const std::size_t nj = (jj + 1) % m;
+      return e.a * (h[nj].b - h[jj].b) - e.b * (h[nj].a - h[jj].a);
+    };
+    while (gain(j) > 0) j = (j + 1) % m;
+    best = std::max({best, dist2(i, j), dist2(ni, j)});
+    if (gain(j) == 0) {
+      const std::size_t nj = (j + 1) % m;
+      best = std::max({best, dist2(i, nj), dist2(ni, nj)});
+    }
+  }
+  return std::sqrt(best);
+}
+
 double max_distance_2d(std::vector<point2> pts) {
   const auto h = convex_hull_2d(std::move(pts));
   double best = 0;

@@ -23,6 +23,7 @@ struct class_values {
 struct class_input {
   const roi_box* roi = nullptr;
   const discretised* levels = nullptr;  // null for shape classes
+  const padded_levels* grid = nullptr;  // texture_grid() of roi/levels, null for shape classes
   const settings* opts = nullptr;
 };
 

@@ -38,6 +38,7 @@ struct roi_box {
 // Discretised ROI: level (>= 1) per box voxel, 0 outside the ROI.
 struct discretised {
   std::vector<int> level;        // per box voxel
+  std::vector<int> roi_level;    // per ROI voxel, in roi_box::roi_values order
   std::vector<int> present;      // sorted levels present in the ROI
   std::vector<int> compact;      // level -> index into `present` (-1 if absent), size N_g + 1
   int max_level = 0;             // N_g
@@ -49,6 +50,7 @@ struct discretised {
 // i + offset(a).
 struct padded_levels {
   std::array<int, 3> dims{{0, 0, 0}};  // padded (nz, ny, nx)
+  int pad = 0;                         // background voxels added on every side
   std::vector<int> level;              // 0 = background / outside the box
   std::vector<std::size_t> roi;        // padded indices of the ROI voxels, box order
   std::ptrdiff_t offset(const std::array<int, 3>& a) const {
@@ -57,6 +59,8 @@ struct padded_levels {
   }
 };
 padded_levels pad_levels(const roi_box& roi, const discretised& d, int pad);
+// The padded levels every texture class can share: pad = max(1, largest distance).
+padded_levels texture_grid(const roi_box& roi, const discretised& d, const settings& s);
 
 // Bounding box of `label` in `mask`; throws invalid_argument("mask") if absent.
 bounding_box label_bounding_box(const image::label_image& mask, int label);

@@ -34,4 +34,18 @@ matrix gldm_matrix(const roi_box& roi, const discretised& d, const settings& s);
 // NGTDM: n_levels x 3: n_i, s_i, level.
 matrix ngtdm_matrix(const roi_box& roi, const discretised& d, const settings& s);
 
+// The same on a grid shared across classes (`grid` = texture_grid(roi, d, s)).
+std::vector<matrix> glcm_matrices(const roi_box& roi, const discretised& d, const settings& s,
+                                  const padded_levels& grid,
+                                  std::vector<std::array<int, 3>>* angles_out);
+std::vector<matrix> glrlm_matrices(const roi_box& roi, const discretised& d, const settings& s,
+                                   const padded_levels& grid,
+                                   std::vector<std::array<int, 3>>* angles_out);
+matrix glszm_matrix(const roi_box& roi, const discretised& d, const settings& s,
+                    const padded_levels& grid);
+matrix gldm_matrix(const roi_box& roi, const discretised& d, const settings& s,
+                   const padded_levels& grid);
+matrix ngtdm_matrix(const roi_box& roi, const discretised& d, const settings& s,
+                    const padded_levels& grid);
+
 }  // namespace radsig::features

@@ -15,6 +15,9 @@ struct emphasis_stats {
   double np = 0;              // voxels covered: sum_j j * p_j(j)
   std::vector<double> pg;     // row sums
   std::vector<double> pj;     // column sums
+  // Sums over the non-zero cells, taken in one sweep: p / (i^2 j^2), p i^2 / j^2,
+  // p j^2 / i^2, p i^2 j^2 and the entropy term xlog2(p / nz).
+  double small_low = 0, small_high = 0, large_low = 0, large_high = 0, entropy = 0;
 };
 
 // `guard_zero`: replace zero totals by 1 (glszm, gldm).

@@ -24,4 +24,19 @@ double max_distance_2d(std::vector<point2> pts);
 // Vertices of the 2-D convex hull (monotone chain), collinear points dropped.
 std::vector<point2> convex_hull_2d(std::vector<point2> pts);
 
+// Integer lattice point (half-voxel units on the mesh).
+struct ipoint2 {
+  long long a, b;
+};
+
+// Convex hull (counter-clockwise, collinear points dropped) of lattice points already sorted
+// by (a, b) without duplicates; exact integer arithmetic.
+std::vector<ipoint2> convex_hull_sorted(const std::vector<ipoint2>& pts);
+
+// Largest distance between vertices of a convex polygon (counter-clockwise, no collinear
+// vertices) after scaling a by `sa` and b by `sb`: rotating calipers over the antipodal
+// pairs (antipodality is invariant under axis scaling, so the pairs are found exactly on
+// the lattice).
+double hull_diameter(const std::vector<ipoint2>& hull, double sa, double sb);
+
 }  // namespace radsig::features::detail
