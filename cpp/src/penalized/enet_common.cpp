@@ -402,12 +402,19 @@ void gram_cache::ensure(const std::vector<int>& need, const Eigen::VectorXd& pri
   const auto c = static_cast<Eigen::Index>(chunk.size());
   for (Eigen::Index a = 0; a < c; ++a)
     swap_positions(done_ + a, pos_[static_cast<std::size_t>(chunk[static_cast<std::size_t>(a)])]);
-  // rows of the predictors without a column (the chunk included) from one product ...
+  // rows of the predictors without a column: the chunk's own (symmetric) block by a
+  // rank update, the later ones by one product ...
   const Eigen::Index m = nju_ - done_;
-  const Eigen::MatrixXd prod = x_.middleCols(done_, m).transpose() * x_.middleCols(done_, c);
+  const auto xc = x_.middleCols(done_, c);
+  Eigen::MatrixXd sq = Eigen::MatrixXd::Zero(c, c);
+  sq.selfadjointView<Eigen::Lower>().rankUpdate(xc.transpose());
+  const Eigen::MatrixXd prod = x_.middleCols(done_ + c, m - c).transpose() * xc;
   for (Eigen::Index a = 0; a < c; ++a) {
     const int k = perm_[static_cast<std::size_t>(done_ + a)];
-    for (Eigen::Index i = 0; i < m; ++i) c_(perm_[static_cast<std::size_t>(done_ + i)], k) = prod(i, a);
+    for (Eigen::Index i = 0; i < c; ++i)
+      c_(perm_[static_cast<std::size_t>(done_ + i)], k) = i >= a ? sq(i, a) : sq(a, i);
+    for (Eigen::Index i = 0; i < m - c; ++i)
+      c_(perm_[static_cast<std::size_t>(done_ + c + i)], k) = prod(i, a);
     // ... and the others by symmetry
     for (Eigen::Index q = 0; q < done_; ++q) {
       const int j = perm_[static_cast<std::size_t>(q)];

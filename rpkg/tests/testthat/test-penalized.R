@@ -227,6 +227,11 @@ test_that("bad input gives classed errors", {
   xinf[1, 1] <- Inf
   expect_error(fit_elastic_net(xna, d$yg), class = "radsig_error_missing")
   expect_error(fit_elastic_net(xinf, d$yg), class = "radsig_error_value")
+  xinf[2, 1] <- -Inf  # the sum is NaN
+  expect_error(fit_elastic_net(xinf, d$yg), class = "radsig_error_value")
+  # a sum overflowing to Inf without infinite entries is not an error
+  big <- matrix(1e308, 3, 3)
+  expect_identical(radsig:::enet_check_x(big), big)
   expect_error(fit_elastic_net(x, replace(d$yg, 3, NA)), class = "radsig_error_missing")
   expect_error(fit_elastic_net(x, replace(d$yg, 3, Inf)), class = "radsig_error_value")
   expect_error(fit_elastic_net(x, d$yg[-1]), class = "radsig_error_length")
