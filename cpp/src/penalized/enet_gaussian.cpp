@@ -48,7 +48,7 @@ enet_path fit_gaussian(const Eigen::Ref<const Eigen::MatrixXd>& x, const Eigen::
   cd.compute_xv(false);
   // n >> p: covariance updates (each coordinate step costs O(p) instead of O(n); the Gram
   // columns are computed in chunks as predictors enter the strong set); else naive mode
-  if (n >= 2 * p && p <= 4000) {
+  if (n >= 2 * p && p <= 2000) {  // the Gram takes at most p^2 doubles (32 MB)
     cd.use_covariance(std::move(d.x));
   } else {
     cd.compute_ga_all();
