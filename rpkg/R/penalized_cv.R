@@ -18,9 +18,10 @@
 #' **Repeats.** With `repeats > 1` the fold assignment is redrawn `repeats` times (from one
 #' seeded stream); `cvm` and `cvsd` are the averages of the per-repeat curves.
 #'
-#' **Parallel.** Fold fits run through `future.apply::future_lapply()`, so they use whatever
-#' `future::plan()` is set; the results do not depend on the plan (the fits use no random
-#' numbers). Progress is reported through `progressr` (wrap the call in
+#' **Parallel.** The full-data fit and the fold fits run through
+#' `future.apply::future_lapply()` as independent tasks, grouped by size into one future
+#' per worker of the current `future::plan()`; the results do not depend on the plan (the
+#' fits use no random numbers). Progress is reported through `progressr` (wrap the call in
 #' `progressr::with_progress()`).
 #'
 #' @inheritParams fit_elastic_net
