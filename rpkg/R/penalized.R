@@ -79,7 +79,7 @@ enet_prepare <- function(x, y, family, alpha, lambda, nlambda, lambda_min_ratio,
   family <- match_choice(family, c("gaussian", "binomial", "multinomial", "cox"), "family",
                          call = call)
   ties <- match_choice(ties, c("breslow", "efron"), "ties", call = call)
-  x <- check_numeric_matrix(x, "x", call = call)
+  x <- enet_check_x(x, call = call)
   n <- nrow(x)
   p <- ncol(x)
   if (n < 2L) {

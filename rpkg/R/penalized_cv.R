@@ -18,9 +18,10 @@
 #' **Repeats.** With `repeats > 1` the fold assignment is redrawn `repeats` times (from one
 #' seeded stream); `cvm` and `cvsd` are the averages of the per-repeat curves.
 #'
-#' **Parallel.** Fold fits run through `future.apply::future_lapply()`, so they use whatever
-#' `future::plan()` is set; the results do not depend on the plan (the fits use no random
-#' numbers). Progress is reported through `progressr` (wrap the call in
+#' **Parallel.** The full-data fit and the fold fits run through
+#' `future.apply::future_lapply()` as independent tasks, grouped by size into one future
+#' per worker of the current `future::plan()`; the results do not depend on the plan (the
+#' fits use no random numbers). Progress is reported through `progressr` (wrap the call in
 #' `progressr::with_progress()`).
 #'
 #' @inheritParams fit_elastic_net
@@ -62,32 +63,31 @@ cv_elastic_net <- function(x, y, family = c("gaussian", "binomial", "multinomial
   foldid <- enet_folds(foldid, N, nfolds, repeats, stratify, seed, prep)
   repeats <- ncol(foldid)
   nfolds <- max(foldid)
-  fit <- enet_fit_prepared(prep, call = call)
-  lambda_full <- fit$lambda
   if (type_measure == "auc" && N / nfolds < 10) {
     warning("Too few (< 10) observations per fold for type_measure = \"auc\"; using \"deviance\".",
             call. = FALSE)
     type_measure <- "deviance"
   }
+  # Task 0 is the full-data fit; the fold fits do not depend on it (each fold fits its own
+  # lambda path, as cv.glmnet), so all tasks run in parallel and the held-out predictions
+  # are interpolated at the full-data lambdas afterwards.
   tasks <- expand.grid(fold = seq_len(nfolds), rep = seq_len(repeats))
-  prep_fold <- prep
-  prep_fold$control$lambda <- if (prep$user_lambda) prep$control$lambda else numeric(0)
-  progress <- progressr::progressor(steps = nrow(tasks))
-  preds <- future.apply::future_lapply(seq_len(nrow(tasks)), function(t) {
-    held <- foldid[, tasks$rep[t]] == tasks$fold[t]
-    fold_fit <- suppressWarnings(enet_fit_prepared(prep_fold, rows = !held))
-    if (fam == "cox") {  # as cv.glmnet: offset-free predictions, coefficients kept
-      cf <- enet_coef_full(fold_fit, lambda_full)[-1L, , drop = FALSE]
-      pr <- list(pred = prep$x[held, , drop = FALSE] %*% cf, coef = cf)
-    } else {
-      pr <- list(pred = stats::predict(fold_fit, prep$x[held, , drop = FALSE],
-                                       s = lambda_full, type = "link",
-                                newoffset = if (is.null(prep$offset)) NULL else
-                                  prep$offset[held, , drop = FALSE]))
-    }
-    progress()
-    pr
-  }, future.seed = NULL)
+  progress <- progressr::progressor(steps = nrow(tasks) + 1L)
+  # costs ~ number of training rows; the groups (one future each) are balanced
+  cost <- c(N, vapply(seq_len(nrow(tasks)), function(t) {
+    sum(foldid[, tasks$rep[t]] != tasks$fold[t])
+  }, numeric(1)))
+  groups <- enet_task_groups(cost, future::nbrOfWorkers())
+  # a namespace function as FUN and the data as arguments: each future exports them once
+  res <- future.apply::future_lapply(groups, enet_cv_run_group, prep = prep,
+                                     foldid = foldid, tasks = tasks, progress = progress,
+                                     future.seed = NULL,
+                                     future.scheduling = 1)
+  res <- unlist(res, recursive = FALSE)[order(unlist(groups))]
+  fit <- res[[1L]]
+  fit$call <- call
+  lambda_full <- fit$lambda
+  preds <- lapply(res[-1L], enet_cv_fold_predict, lambda = lambda_full, fam = fam)
   curves <- lapply(seq_len(repeats), function(r) {
     ts <- which(tasks$rep == r)
     if (fam == "multinomial") {
@@ -115,6 +115,73 @@ cv_elastic_net <- function(x, y, family = c("gaussian", "binomial", "multinomial
     nzero = fit$df[ok], measure = type_measure, lambda_min = opt$lambda_min,
     lambda_1se = opt$lambda_1se, index = opt$index, foldid = foldid, fit = fit,
     repeats = repeats, nfolds = nfolds), class = "radsig_cv_enet")
+}
+
+# Runs tasks `ts` of cv_elastic_net(): 0 = the full-data fit, t > 0 = row t of `tasks`.
+enet_cv_run_group <- function(ts, prep, foldid, tasks, progress) {
+  prep_fold <- prep
+  prep_fold$control$lambda <- if (prep$user_lambda) prep$control$lambda else numeric(0)
+  lapply(ts, function(t) {
+    if (t == 0L) {
+      out <- enet_fit_prepared(prep)
+    } else {
+      held <- foldid[, tasks$rep[t]] == tasks$fold[t]
+      out <- enet_cv_fold(prep_fold, held, prep$family)
+    }
+    progress()
+    out
+  })
+}
+
+# One fold: the fit on the training rows and, except for cox, the held-out link
+# predictions at the fold's own lambdas (interpolated later at the full-data lambdas:
+# predictions are linear in the coefficients). Cox keeps the coefficients (the deviance
+# needs them) and predicts on the master, offset-free as cv.glmnet.
+enet_cv_fold <- function(prep, held, fam) {
+  fold_fit <- suppressWarnings(enet_fit_prepared(prep, rows = !held))
+  out <- list(lambda = fold_fit$lambda, held = held)
+  if (fam == "cox") {
+    out$fit <- fold_fit
+    out$x_held <- prep$x[held, , drop = FALSE]
+  } else {
+    out$pred <- stats::predict(fold_fit, prep$x[held, , drop = FALSE], type = "link",
+                               newoffset = if (is.null(prep$offset)) NULL else
+                                 prep$offset[held, , drop = FALSE])
+  }
+  out
+}
+
+enet_cv_fold_predict <- function(f, lambda, fam) {
+  if (fam == "cox") {
+    cf <- enet_coef_full(f$fit, lambda)[-1L, , drop = FALSE]
+    return(list(pred = f$x_held %*% cf, coef = cf))
+  }
+  ip <- enet_interp(f$lambda, lambda)
+  if (fam == "multinomial") {
+    pr <- f$pred
+    out <- pr[, , ip$left, drop = FALSE] *
+      rep(ip$frac, each = dim(pr)[1L] * dim(pr)[2L]) +
+      pr[, , ip$right, drop = FALSE] * rep(1 - ip$frac, each = dim(pr)[1L] * dim(pr)[2L])
+    return(list(pred = out))
+  }
+  pr <- f$pred
+  list(pred = pr[, ip$left, drop = FALSE] * rep(ip$frac, each = nrow(pr)) +
+         pr[, ip$right, drop = FALSE] * rep(1 - ip$frac, each = nrow(pr)))
+}
+
+# Splits tasks with the given costs into at most `workers` groups of similar total cost
+# (longest task first to the least loaded group); deterministic.
+enet_task_groups <- function(cost, workers) {
+  k <- max(1L, min(length(cost), if (is.finite(workers)) as.integer(workers) else
+    length(cost)))
+  load <- numeric(k)
+  groups <- vector("list", k)
+  for (t in order(-cost, seq_along(cost))) {
+    g <- which.min(load)
+    load[g] <- load[g] + cost[t]
+    groups[[g]] <- c(groups[[g]], t - 1L)
+  }
+  lapply(groups, sort)
 }
 
 # Prepares the input of fit_elastic_net() from cv_elastic_net()'s `...`.

@@ -194,3 +194,13 @@ enet_check_flag <- function(x, arg, call = sys.call(-1)) {
   }
   x
 }
+
+# check_numeric_matrix() for the (large) design of fit_elastic_net(): the same checks and
+# errors, but the scan for infinite values costs one sum instead of a logical copy of x
+# (a finite sum rules them out; only an infinite or NaN sum needs the exact check).
+enet_check_x <- function(x, call = sys.call(-1)) {
+  if (is.matrix(x) && is.double(x) && length(x) > 0L && !anyNA(x) && is.finite(sum(x))) {
+    return(x)
+  }
+  check_numeric_matrix(x, "x", call = call)
+}

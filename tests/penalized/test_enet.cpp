@@ -101,6 +101,35 @@ INSTANTIATE_TEST_SUITE_P(RandomProblems, EnetKkt,
                          ::testing::Combine(::testing::Values(1u, 2u, 3u),
                                             ::testing::Values(1.0, 0.5)));
 
+// The covariance updates (n >= 2p) and the naive updates (n < 2p) solve the same problem:
+// duplicating every row (same objective with weights normalised) switches the mode.
+TEST(Enet, GaussianCovarianceModeEqualsNaiveMode) {
+  for (double alpha : {1.0, 0.5, 0.0}) {
+    auto pr = make_problem(70, 40, 21);
+    pr.x.col(5).setConstant(2.0);  // constant column
+    Eigen::MatrixXd x2(140, 40);
+    Eigen::VectorXd y2(140);
+    x2 << pr.x, pr.x;
+    y2 << pr.yg, pr.yg;
+    pz::enet_options opt;
+    opt.alpha = alpha;
+    opt.thresh = 1e-14;
+    opt.exclude = {7};
+    opt.penalty_factor.assign(40, 1.0);
+    opt.penalty_factor[0] = 0.0;
+    opt.penalty_factor[3] = 2.0;
+    const auto naive = pz::fit_gaussian(pr.x, pr.yg, {}, {}, opt);
+    const auto cov = pz::fit_gaussian(x2, y2, {}, {}, opt);
+    ASSERT_EQ(naive.lambda.size(), cov.lambda.size());
+    for (std::size_t l = 0; l < naive.lambda.size(); ++l)
+      EXPECT_NEAR(cov.lambda[l], naive.lambda[l], 1e-10 * naive.lambda[l]);
+    EXPECT_LT((cov.beta[0] - naive.beta[0]).cwiseAbs().maxCoeff(), 1e-8);
+    EXPECT_LT((cov.a0 - naive.a0).cwiseAbs().maxCoeff(), 1e-8);
+    EXPECT_TRUE((cov.beta[0].row(5).array() == 0).all());
+    EXPECT_TRUE((cov.beta[0].row(7).array() == 0).all());
+  }
+}
+
 TEST(Enet, LambdaMaxIsTheSmallestLambdaWithAllZero) {
   const auto pr = make_problem(60, 10, 7);
   pz::enet_options opt;

@@ -105,7 +105,7 @@ enet_path fit_binomial(const Eigen::Ref<const Eigen::MatrixXd>& x, const Eigen::
       while (true) {
         const double bs0 = cd.b0;
         for (int k : cd.active) bs[k] = cd.b[k];
-        cd.compute_xv(true);
+        cd.defer_xv();
         cd.solve_wls(l1, l2);
         // new working weights and residuals at the current solution
         eta = g;

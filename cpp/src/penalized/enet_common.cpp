@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <numeric>
 
 #include "radsig/core/error.hpp"
 #include "radsig/penalized/detail/enet_cd.hpp"
@@ -208,7 +209,7 @@ double lambda_schedule::at(int m, const Eigen::VectorXd& ga, const design& d, do
 }
 
 cd_engine::cd_engine(const design& d, double thr_, int maxit, bool fit_intercept)
-    : thr(thr_), d_(d), maxit_(maxit), intercept_(fit_intercept) {
+    : thr(thr_), d_(d), maxit_(maxit), intercept_(fit_intercept), p_(d.x.cols()) {
   const auto n = d.x.rows(), p = d.x.cols();
   b = Eigen::VectorXd::Zero(p);
   r = Eigen::VectorXd::Zero(n);
@@ -220,12 +221,12 @@ cd_engine::cd_engine(const design& d, double thr_, int maxit, bool fit_intercept
 }
 
 void cd_engine::compute_ga_all() {
-  for (Eigen::Index j = 0; j < d_.x.cols(); ++j)
+  for (Eigen::Index j = 0; j < p_; ++j)
     ga[j] = d_.ju[static_cast<std::size_t>(j)] ? std::abs(d_.x.col(j).dot(r)) : 0.0;
 }
 
 void cd_engine::compute_xv(bool strong_only) {
-  for (Eigen::Index j = 0; j < d_.x.cols(); ++j) {
+  for (Eigen::Index j = 0; j < p_; ++j) {
     const auto uj = static_cast<std::size_t>(j);
     if (!d_.ju[uj] || (strong_only && !strong[uj])) continue;
     xv[j] = v.dot(d_.x.col(j).cwiseAbs2());
@@ -234,20 +235,44 @@ void cd_engine::compute_xv(bool strong_only) {
 
 void cd_engine::screen(double alpha, double lambda, double prev) {
   const double tlam = alpha * (2.0 * lambda - prev);
-  for (Eigen::Index j = 0; j < d_.x.cols(); ++j) {
+  for (Eigen::Index j = 0; j < p_; ++j) {
     const auto uj = static_cast<std::size_t>(j);
     if (strong[uj] || !d_.ju[uj]) continue;
     if (ga[j] > tlam * d_.vp[j]) strong[uj] = 1;
   }
+  if (gram_) ensure_strong_columns();
 }
 
 double cd_engine::pass(bool full, double l1, double l2) {
   ++npasses;
   if (npasses > maxit_) throw maxit_reached{};
+  const bool fresh_xv = full && xv_deferred_;
+  xv_deferred_ = false;
+  const auto n = r.size();
   double dlx = 0.0;
+  // naive mode: the residual update of a changed coordinate is applied together with the
+  // inner product of the next one (one sweep)
+  Eigen::Index pending = -1;
+  double pending_delta = 0.0;
+  auto flush = [&] {
+    if (pending < 0) return;
+    if (unit_weights) {
+      r.noalias() -= pending_delta * d_.x.col(pending);
+    } else {
+      r.array() -= pending_delta * v.array() * d_.x.col(pending).array();
+    }
+    pending = -1;
+  };
   auto update = [&](Eigen::Index j) {
-    auto xj = d_.x.col(j);
-    const double g = xj.dot(r);
+    double g = 0.0;
+    if (gram_) {
+      g = this->g[j];
+    } else {
+      g = column_sweep(r.data(), v.data(), pending >= 0 ? d_.x.col(pending).data() : nullptr,
+                       pending_delta, d_.x.col(j).data(), n, fresh_xv ? &xv[j] : nullptr,
+                       unit_weights);
+      pending = -1;
+    }
     const double bj = b[j];
     const double u = g + xv[j] * bj;
     const double a = std::abs(u) - d_.vp[j] * l1;
@@ -264,18 +289,20 @@ double cd_engine::pass(bool full, double l1, double l2) {
     b[j] = nb;
     dlx = std::max(dlx, xv[j] * delta * delta);
     rss_drop += delta * (2.0 * g - delta * xv[j]);
-    if (unit_weights) {
-      r.noalias() -= delta * xj;
+    if (gram_) {
+      this->g.noalias() -= delta * gram_->col(j);
     } else {
-      r.array() -= delta * v.array() * xj.array();
+      pending = j;
+      pending_delta = delta;
     }
   };
   if (full) {
-    for (Eigen::Index j = 0; j < d_.x.cols(); ++j)
+    for (Eigen::Index j = 0; j < p_; ++j)
       if (strong[static_cast<std::size_t>(j)]) update(j);
   } else {
     for (std::size_t k = 0; k < active.size(); ++k) update(active[k]);
   }
+  flush();
   if (intercept_ && vsum > 0) {
     const double delta = r.sum() / vsum;
     if (delta != 0.0) {
@@ -297,17 +324,107 @@ void cd_engine::solve_wls(double l1, double l2) {
 
 bool cd_engine::kkt_ok(double l1) {
   bool ok = true;
-  for (Eigen::Index j = 0; j < d_.x.cols(); ++j) {
+  for (Eigen::Index j = 0; j < p_; ++j) {
     const auto uj = static_cast<std::size_t>(j);
     if (strong[uj] || !d_.ju[uj]) continue;
-    ga[j] = std::abs(d_.x.col(j).dot(r));
+    ga[j] = std::abs(gram_ ? g[j] : d_.x.col(j).dot(r));
     if (ga[j] > l1 * d_.vp[j]) {
       strong[uj] = 1;
       ok = false;
     }
   }
+  if (!ok && gram_) ensure_strong_columns();
   return ok;
 }
+
+void cd_engine::use_covariance(Eigen::MatrixXd&& x) {
+  g = Eigen::VectorXd::Zero(p_);
+  for (Eigen::Index j = 0; j < p_; ++j)
+    if (d_.ju[static_cast<std::size_t>(j)]) g[j] = x.col(j).dot(r);
+  ga = g.cwiseAbs();
+  gram_ = std::make_unique<gram_cache>(std::move(x), d_.ju);
+}
+
+void cd_engine::ensure_strong_columns() {
+  std::vector<int> need;
+  for (Eigen::Index j = 0; j < p_; ++j)
+    if (strong[static_cast<std::size_t>(j)] && !gram_->has(j)) need.push_back(static_cast<int>(j));
+  if (need.empty()) return;
+  Eigen::VectorXd priority(p_);
+  for (Eigen::Index j = 0; j < p_; ++j)
+    priority[j] = d_.vp[j] > 0 ? ga[j] / d_.vp[j] : std::numeric_limits<double>::infinity();
+  gram_->ensure(need, priority);
+}
+
+gram_cache::gram_cache(Eigen::MatrixXd&& x, const std::vector<char>& ju)
+    : x_(std::move(x)), c_(Eigen::MatrixXd::Zero(x_.cols(), x_.cols())) {
+  const auto p = static_cast<std::size_t>(x_.cols());
+  perm_.resize(p);
+  pos_.resize(p);
+  has_.assign(p, 0);
+  std::iota(perm_.begin(), perm_.end(), 0);
+  std::iota(pos_.begin(), pos_.end(), 0);
+  for (std::size_t j = 0; j < p; ++j)
+    if (ju[j]) swap_positions(nju_++, pos_[j]);
+}
+
+void gram_cache::swap_positions(Eigen::Index a, Eigen::Index b) {
+  if (a == b) return;
+  x_.col(a).swap(x_.col(b));
+  const auto ua = static_cast<std::size_t>(a), ub = static_cast<std::size_t>(b);
+  std::swap(perm_[ua], perm_[ub]);
+  pos_[static_cast<std::size_t>(perm_[ua])] = static_cast<int>(a);
+  pos_[static_cast<std::size_t>(perm_[ub])] = static_cast<int>(b);
+}
+
+void gram_cache::ensure(const std::vector<int>& need, const Eigen::VectorXd& priority) {
+  std::vector<int> chunk;
+  for (int j : need)
+    if (!has(j)) chunk.push_back(j);
+  if (chunk.empty()) return;
+  const Eigen::Index pending = nju_ - done_;
+  const auto want = static_cast<std::size_t>(
+      std::min<Eigen::Index>(pending, std::max<Eigen::Index>(16, done_)));
+  if (chunk.size() < want) {
+    std::vector<int> rest;
+    for (Eigen::Index q = done_; q < nju_; ++q) {
+      const int j = perm_[static_cast<std::size_t>(q)];
+      if (std::find(chunk.begin(), chunk.end(), j) == chunk.end()) rest.push_back(j);
+    }
+    const auto extra = std::min(rest.size(), want - chunk.size());
+    std::partial_sort(rest.begin(), rest.begin() + static_cast<std::ptrdiff_t>(extra), rest.end(),
+                      [&](int a, int b) {
+                        return priority[a] > priority[b] || (priority[a] == priority[b] && a < b);
+                      });
+    chunk.insert(chunk.end(), rest.begin(), rest.begin() + static_cast<std::ptrdiff_t>(extra));
+  }
+  // move the chunk to positions [done_, done_ + c)
+  const auto c = static_cast<Eigen::Index>(chunk.size());
+  for (Eigen::Index a = 0; a < c; ++a)
+    swap_positions(done_ + a, pos_[static_cast<std::size_t>(chunk[static_cast<std::size_t>(a)])]);
+  // rows of the predictors without a column: the chunk's own (symmetric) block by a
+  // rank update, the later ones by one product ...
+  const Eigen::Index m = nju_ - done_;
+  const auto xc = x_.middleCols(done_, c);
+  Eigen::MatrixXd sq = Eigen::MatrixXd::Zero(c, c);
+  sq.selfadjointView<Eigen::Lower>().rankUpdate(xc.transpose());
+  const Eigen::MatrixXd prod = x_.middleCols(done_ + c, m - c).transpose() * xc;
+  for (Eigen::Index a = 0; a < c; ++a) {
+    const int k = perm_[static_cast<std::size_t>(done_ + a)];
+    for (Eigen::Index i = 0; i < c; ++i)
+      c_(perm_[static_cast<std::size_t>(done_ + i)], k) = i >= a ? sq(i, a) : sq(a, i);
+    for (Eigen::Index i = 0; i < m - c; ++i)
+      c_(perm_[static_cast<std::size_t>(done_ + c + i)], k) = prod(i, a);
+    // ... and the others by symmetry
+    for (Eigen::Index q = 0; q < done_; ++q) {
+      const int j = perm_[static_cast<std::size_t>(q)];
+      c_(j, k) = c_(k, j);
+    }
+    has_[static_cast<std::size_t>(k)] = 1;
+  }
+  done_ += c;
+}
+
 
 int cd_engine::nonzero() const {
   int c = 0;

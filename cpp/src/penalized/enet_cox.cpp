@@ -224,7 +224,7 @@ enet_path fit_cox(const Eigen::Ref<const Eigen::MatrixXd>& x, const Eigen::Vecto
       cd.screen(opt.alpha, lam, prev);
       while (true) {
         for (int k : cd.active) bs[k] = cd.b[k];
-        cd.compute_xv(true);
+        cd.defer_xv();
         cd.solve_wls(l1, l2);
         f = f_null;
         for (int k : cd.active)

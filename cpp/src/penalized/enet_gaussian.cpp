@@ -46,7 +46,13 @@ enet_path fit_gaussian(const Eigen::Ref<const Eigen::MatrixXd>& x, const Eigen::
   cd.vsum = 1.0;
   cd.r = (sw * z.array()).matrix();
   cd.compute_xv(false);
-  cd.compute_ga_all();
+  // n >> p: covariance updates (each coordinate step costs O(p) instead of O(n); the Gram
+  // columns are computed in chunks as predictors enter the strong set); else naive mode
+  if (n >= 2 * p && p <= 2000) {  // the Gram takes at most p^2 doubles (32 MB)
+    cd.use_covariance(std::move(d.x));
+  } else {
+    cd.compute_ga_all();
+  }
 
   detail::lambda_schedule sched(opt, n, p, ys);
   const double dfmax = opt.dfmax < 0 ? static_cast<double>(p) + 1 : opt.dfmax;

@@ -206,6 +206,17 @@ test_that("repeats, stratified folds, parallel plans and the seed are determinis
   on.exit(future::plan(old), add = TRUE)
   p <- cv_elastic_net(d$x, d$yb, family = "binomial", nfolds = 5, repeats = 3, seed = 5)
   expect_identical(p$cvm, a$cvm)
+  expect_identical(p$cvsd, a$cvsd)
+  expect_identical(coef(p$fit), coef(a$fit))
+})
+
+test_that("CV tasks (full fit + folds) are split into balanced groups", {
+  g <- radsig:::enet_task_groups(c(1000, rep(900, 10)), 2)
+  expect_equal(sort(unlist(g)), 0:10)
+  load <- vapply(g, function(t) sum(c(1000, rep(900, 10))[t + 1L]), numeric(1))
+  expect_equal(sort(load), c(4600, 5400))
+  expect_equal(radsig:::enet_task_groups(c(5, 4, 3), 1), list(0:2))
+  expect_length(radsig:::enet_task_groups(c(5, 4), Inf), 2L)
 })
 
 test_that("selection_frequency counts selected features", {
@@ -227,6 +238,11 @@ test_that("bad input gives classed errors", {
   xinf[1, 1] <- Inf
   expect_error(fit_elastic_net(xna, d$yg), class = "radsig_error_missing")
   expect_error(fit_elastic_net(xinf, d$yg), class = "radsig_error_value")
+  xinf[2, 1] <- -Inf  # the sum is NaN
+  expect_error(fit_elastic_net(xinf, d$yg), class = "radsig_error_value")
+  # a sum overflowing to Inf without infinite entries is not an error
+  big <- matrix(1e308, 3, 3)
+  expect_identical(radsig:::enet_check_x(big), big)
   expect_error(fit_elastic_net(x, replace(d$yg, 3, NA)), class = "radsig_error_missing")
   expect_error(fit_elastic_net(x, replace(d$yg, 3, Inf)), class = "radsig_error_value")
   expect_error(fit_elastic_net(x, d$yg[-1]), class = "radsig_error_length")

@@ -5,6 +5,7 @@
 
 #include <Eigen/Core>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -52,6 +53,32 @@ class lambda_schedule {
   double alf_ = 1.0, alpha_ = 1.0, big_ = 9.9e35, cur_ = 0.0;
 };
 
+// Inner products C_jk = x_j'x_k of the design columns for the covariance updates of the
+// gaussian family (n >> p). Columns are computed on demand in chunks (the requested
+// predictors plus the most likely next ones); each chunk needs only the rows of the
+// predictors without a column yet (C is symmetric), so the whole cache costs at most one
+// x'x. The cache owns the design matrix and reorders its columns.
+class gram_cache {
+ public:
+  gram_cache(Eigen::MatrixXd&& x, const std::vector<char>& ju);
+  bool has(Eigen::Index j) const { return has_[static_cast<std::size_t>(j)] != 0; }
+  // Column j of C (all p rows; zero rows for excluded predictors). Requires has(j).
+  auto col(Eigen::Index j) const { return c_.col(j); }
+  // Computes the columns of `need` (without one yet) and, to fill a chunk, those of the
+  // predictors with the highest `priority` among the remaining ones.
+  void ensure(const std::vector<int>& need, const Eigen::VectorXd& priority);
+
+ private:
+  void swap_positions(Eigen::Index a, Eigen::Index b);
+  Eigen::MatrixXd x_;         // design columns, permuted: computed, pending, excluded
+  Eigen::MatrixXd c_;         // p x p; column j valid when has_[j]
+  std::vector<int> perm_;     // position -> predictor
+  std::vector<int> pos_;      // predictor -> position
+  std::vector<char> has_;
+  Eigen::Index done_ = 0;     // positions [0, done_) have their column
+  Eigen::Index nju_ = 0;      // positions [0, nju_) are predictors taking part
+};
+
 // Coordinate descent for  1/2 sum v_i (z_i - b0 - x_i'b)^2 + l1 sum vp|b| + l2/2 sum vp b^2
 // with r = v * (z - b0 - x b) kept up to date.
 class cd_engine {
@@ -72,9 +99,17 @@ class cd_engine {
   double rss_drop = 0.0;    // accumulated decrease of the weighted RSS (gaussian R^2)
   double thr;
   bool unit_weights = false;  // v == 1 (design already scaled by sqrt(w)): cheaper updates
+  // Covariance mode (unit weights, no intercept): `g` holds x_j'r for every predictor and
+  // is updated from the Gram columns; r is not kept. Takes over the design matrix, so
+  // compute_xv / compute_ga_all must have run before.
+  void use_covariance(Eigen::MatrixXd&& x);
+  Eigen::VectorXd g;
 
   void compute_ga_all();
   void compute_xv(bool strong_only);
+  // The next full pass computes xv of each strong predictor as it visits it (after new
+  // working weights; saves a separate sweep over the strong columns).
+  void defer_xv() { xv_deferred_ = true; }
   // Sequential strong rule: add j with ga_j > alpha (2 lambda - prev) vp_j.
   void screen(double alpha, double lambda, double prev);
   // One pass over the strong set (full) or the active set; returns max xv_j (delta b_j)^2.
@@ -90,7 +125,16 @@ class cd_engine {
   const design& d_;
   int maxit_;
   bool intercept_;
+  Eigen::Index p_ = 0;
+  bool xv_deferred_ = false;
+  std::unique_ptr<gram_cache> gram_;
+  void ensure_strong_columns();
 };
+
+// r -= delta * (v .*) xa (skipped when xa is null; without v when `unit`), then returns
+// xb'r and, when `norm` is not null, stores v'(xb .* xb) there. One sweep over n.
+double column_sweep(double* r, const double* v, const double* xa, double delta,
+                    const double* xb, Eigen::Index n, double* norm, bool unit);
 
 // Thrown (internally) when the pass limit is reached.
 struct maxit_reached {};
