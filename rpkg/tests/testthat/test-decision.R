@@ -1,5 +1,5 @@
-# Decision curves against a hand computation of net benefit (no decision-curve package is
-# available from Debian, and dcurves is not installed on the CI machine).
+# Decision curves against a hand computation of net benefit and, when installed (CRAN,
+# tools/deps/cran-optional.txt), dcurves::dca.
 
 hand_nb <- function(y, p, pt) {
   n <- length(y)
@@ -87,4 +87,22 @@ test_that("decision_curve bad input gives classed errors", {
                class = "radsig_error_length")
   expect_error(decision_curve(y, treat_all = c(0.1, 0.2, 0.3, 0.4)),
                class = "radsig_error_value")
+})
+
+test_that("net benefit equals dcurves::dca for the model, treat-all and treat-none", {
+  skip_if_not_installed("dcurves")
+  set.seed(3)
+  y <- rbinom(500, 1, 0.3)
+  p <- round(plogis(-1 + 2 * y + rnorm(500)), 2)  # ties, some exactly at the thresholds
+  th <- c(0, 0.01, seq(0.05, 0.95, by = 0.05), 0.99)
+  ref <- suppressMessages(dcurves::dca(y ~ m, data = data.frame(y = y, m = p),
+                                       thresholds = th))
+  ref <- as.data.frame(ref$dca)
+  ours <- as.data.frame(decision_curve(y, m = p, thresholds = th))
+  for (v in list(c("m", "m"), c("all", "treat_all"), c("none", "treat_none"))) {
+    a <- ref[ref$variable == v[1], ]
+    b <- ours[ours$model == v[2], ]
+    expect_equal(b$net_benefit[match(a$threshold, b$threshold)], a$net_benefit,
+                 tolerance = 1e-12)
+  }
 })

@@ -1,5 +1,5 @@
-# NRI / IDI against Hmisc::improveProb (continuous NRI, IDI) and a hand computation
-# (categorical NRI), computed at test time.
+# NRI / IDI against Hmisc::improveProb (continuous NRI, IDI), a hand computation and, when
+# installed, nricens::nribin (categorical NRI), computed at test time.
 
 sim_risks <- function(n = 400, seed = 11) {
   set.seed(seed)
@@ -100,4 +100,18 @@ test_that("NRI/IDI bad input gives classed errors", {
   expect_error(nri(y, p, q, cutoffs = c(0, 0.5)), class = "radsig_error_value")
   expect_error(nri(y, p, q, level = 1.2), class = "radsig_error_value")
   expect_error(nri(y, "a", q), class = "radsig_error_type")
+})
+
+test_that("categorical NRI and its components equal nricens::nribin", {
+  skip_if_not_installed("nricens")
+  s <- sim_risks(500, seed = 5)  # rounded risks: some lie exactly on the cutoffs
+  cuts <- c(0.2, 0.4)
+  utils::capture.output(ref <- suppressMessages(nricens::nribin(
+    event = s$y, p.std = s$p_old, p.new = s$p_new, cut = cuts, updown = "category",
+    niter = 0, msg = FALSE)))
+  a <- nri(s$y, s$p_old, s$p_new, cutoffs = cuts)
+  # nribin's rows: NRI, NRI+, NRI-, Pr(Up|Case), Pr(Down|Case), Pr(Down|Ctrl), Pr(Up|Ctrl).
+  expect_equal(c(a$nri, a$events$nri, a$nonevents$nri, a$events$p_up, a$events$p_down,
+                 a$nonevents$p_down, a$nonevents$p_up),
+               ref$nri$Estimate, tolerance = 1e-12)
 })
