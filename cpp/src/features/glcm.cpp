@@ -63,9 +63,25 @@ struct glcm_stats {
   std::vector<double> p, px, py, psum, pdiff;  // psum index k = i + j, pdiff index |i - j|
   double ux = 0, uy = 0, sx = 0, sy = 0;
   double hx = 0, hy = 0, hxy = 0, hxy1 = 0, hxy2 = 0;
+  // Sums over the cells of f(i, j) p(i, j) for the features that need the whole matrix,
+  // taken in one pass (row-major, zero cells skipped).
+  double autocorrelation = 0, contrast = 0, covariance = 0, sum_squares = 0;
+  double cluster2 = 0, cluster3 = 0, cluster4 = 0;
   double at(int i, int j) const { return p[static_cast<std::size_t>(i) * n + j]; }
   double li(int i) const { return (*lv)[i]; }
 };
+
+// Adds cell (i, j) with probability v to the whole-matrix sums (needs ux and uy).
+void add_cell_moments(glcm_stats& st, double i, double j, double v) {
+  st.autocorrelation += (i * j) * v;
+  st.contrast += ((i - j) * (i - j)) * v;
+  st.covariance += ((i - st.ux) * (j - st.uy)) * v;
+  st.sum_squares += ((i - st.ux) * (i - st.ux)) * v;
+  const double t = i + j - st.ux - st.uy;
+  st.cluster2 += (t * t) * v;
+  st.cluster3 += (t * t * t) * v;
+  st.cluster4 += (t * t * t * t) * v;
+}
 
 glcm_stats make_stats(const matrix& m, const std::vector<int>& lv) {
   glcm_stats st;
@@ -109,10 +125,12 @@ glcm_stats make_stats(const matrix& m, const std::vector<int>& lv) {
     if (st.px[i] == 0) continue;  // p(i, j) = 0 and p_x p_y = 0 on this row
     for (int j = 0; j < n; ++j) {
       const double pp = st.px[i] * st.py[j];
-      if (pp == 0) continue;
+      if (pp == 0) continue;  // then p(i, j) = 0 too
       const double lg = logs[static_cast<std::size_t>(i) * n + j];
-      st.hxy1 -= st.at(i, j) * lg;
+      const double v = st.at(i, j);
+      st.hxy1 -= v * lg;
       st.hxy2 -= pp * lg;
+      if (v != 0) add_cell_moments(st, st.li(i), st.li(j), v);
     }
   }
   st.sx = std::sqrt(st.sx);
@@ -124,23 +142,6 @@ glcm_stats make_stats(const matrix& m, const std::vector<int>& lv) {
   return st;
 }
 
-template <typename F>
-double sum_ij(const glcm_stats& st, F f) {
-  double s = 0;
-  for (int i = 0; i < st.n; ++i)
-    for (int j = 0; j < st.n; ++j) {
-      const double p = st.at(i, j);
-      if (p != 0) s += f(st.li(i), st.li(j)) * p;  // zero cells add nothing
-    }
-  return s;
-}
-
-double cluster_moment(const glcm_stats& st, int power) {
-  return sum_ij(st, [&](double i, double j) {
-    const double t = i + j - st.ux - st.uy;
-    return power == 2 ? t * t : power == 3 ? t * t * t : t * t * t * t;
-  });
-}
 double difference_average(const glcm_stats& st) {
   double s = 0;
   for (std::size_t k = 0; k < st.pdiff.size(); ++k) s += static_cast<double>(k) * st.pdiff[k];
@@ -158,20 +159,15 @@ double entropy(const std::vector<double>& p) {
   return h;
 }
 
-double f_autocorrelation(const glcm_stats& st) {
-  return sum_ij(st, [](double i, double j) { return i * j; });
-}
+double f_autocorrelation(const glcm_stats& st) { return st.autocorrelation; }
 double f_joint_average(const glcm_stats& st) { return st.ux; }
-double f_cluster_prominence(const glcm_stats& st) { return cluster_moment(st, 4); }
-double f_cluster_shade(const glcm_stats& st) { return cluster_moment(st, 3); }
-double f_cluster_tendency(const glcm_stats& st) { return cluster_moment(st, 2); }
-double f_contrast(const glcm_stats& st) {
-  return sum_ij(st, [](double i, double j) { return (i - j) * (i - j); });
-}
+double f_cluster_prominence(const glcm_stats& st) { return st.cluster4; }
+double f_cluster_shade(const glcm_stats& st) { return st.cluster3; }
+double f_cluster_tendency(const glcm_stats& st) { return st.cluster2; }
+double f_contrast(const glcm_stats& st) { return st.contrast; }
 double f_correlation(const glcm_stats& st) {
   if (st.sx * st.sy == 0) return 1.0;
-  const double c = sum_ij(st, [&](double i, double j) { return (i - st.ux) * (j - st.uy); });
-  return c / (st.sx * st.sy + kEps);
+  return st.covariance / (st.sx * st.sy + kEps);
 }
 double f_difference_average(const glcm_stats& st) { return difference_average(st); }
 double f_difference_entropy(const glcm_stats& st) { return entropy(st.pdiff); }
@@ -221,9 +217,7 @@ double f_sum_average(const glcm_stats& st) {
   return s;
 }
 double f_sum_entropy(const glcm_stats& st) { return entropy(st.psum); }
-double f_sum_squares(const glcm_stats& st) {
-  return sum_ij(st, [&](double i, double) { return (i - st.ux) * (i - st.ux); });
-}
+double f_sum_squares(const glcm_stats& st) { return st.sum_squares; }
 
 using cd = std::complex<double>;
 
