@@ -143,8 +143,8 @@ survival_cutpoint <- function(x, time, status, method = c("maxstat", "min_pvalue
                               minprop = 0.1, maxprop = 0.9, B = 10000, seed = NULL) {
   # Type and NA checks here; finiteness and time >= 0 are checked by the core in its first
   # pass over the data (classed radsig_error_value errors naming the argument).
-  x <- check_numeric_na(x, "x")
-  time <- check_numeric_na(time, "time")
+  x <- check_numeric_vector(x, "x", allow_inf = TRUE)
+  time <- check_numeric_vector(time, "time", allow_inf = TRUE)
   status <- check_event_status(status, "status")
   check_same_length(x, time, "x", "time")
   check_same_length(x, status, "x", "status")

@@ -6,22 +6,13 @@
 # core in the same pass as the computation (a classed radsig_error_value naming `arg`), as
 # these functions run on very large cohorts; `check_range = TRUE` checks it here.
 check_probability_vector <- function(x, arg, check_range = FALSE, call = sys.call(-1)) {
-  if (is.factor(x) || !(is.numeric(x) || is.logical(x)) ||
-      !is.null(dim(x)) && length(dim(x)) > 1) {
-    radsig_abort(sprintf("`%s` must be a numeric vector, not %s.", arg, describe_type(x)),
-                 class = "radsig_error_type", arg = arg, call = call)
-  }
-  if (anyNA(x)) {
-    radsig_abort(sprintf("`%s` contains %d missing value(s); remove or impute them first.",
-                         arg, sum(is.na(x))),
-                 class = "radsig_error_missing", arg = arg, call = call)
-  }
+  x <- check_numeric_vector(x, arg, allow_inf = TRUE, call = call)
   if (check_range && length(x) && (min(x) < 0 || max(x) > 1)) {
     radsig_abort(sprintf("`%s` must contain probabilities in [0, 1]; %d value(s) are outside.",
                          arg, sum(x < 0 | x > 1)),
                  class = "radsig_error_value", arg = arg, call = call)
   }
-  if (is.double(x)) x else as.double(x)
+  x
 }
 
 # A two-class outcome as 0/1. Fast path for 0/1 numeric or logical vectors (no factor()
@@ -36,21 +27,6 @@ check_binary01 <- function(y, arg = "y", positive = NULL, call = sys.call(-1)) {
     }
   }
   check_binary_response(y, arg, positive = positive, call = call)
-}
-
-# A numeric vector without NA (infinite values are left to the core's checks).
-check_numeric_na <- function(x, arg, call = sys.call(-1)) {
-  if (is.factor(x) || !(is.numeric(x) || is.logical(x)) ||
-      !is.null(dim(x)) && length(dim(x)) > 1) {
-    radsig_abort(sprintf("`%s` must be a numeric vector, not %s.", arg, describe_type(x)),
-                 class = "radsig_error_type", arg = arg, call = call)
-  }
-  if (anyNA(x)) {
-    radsig_abort(sprintf("`%s` contains %d missing value(s); remove or impute them first.",
-                         arg, sum(is.na(x))),
-                 class = "radsig_error_missing", arg = arg, call = call)
-  }
-  if (is.double(x)) x else as.double(x)
 }
 
 # The outcome and the two models' probabilities of nri() / idi(), on the same patients.

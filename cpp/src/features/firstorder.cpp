@@ -3,6 +3,7 @@
 #include <cmath>
 #include <limits>
 
+#include "radsig/features/detail/feature_table.hpp"
 #include "radsig/features/registry.hpp"
 
 namespace radsig::features {
@@ -222,11 +223,7 @@ const fo_feature kFeatures[] = {
 
 }  // namespace
 
-std::vector<std::string> firstorder_names() {
-  std::vector<std::string> out;
-  for (const auto& f : kFeatures) out.emplace_back(f.name);
-  return out;
-}
+std::vector<std::string> firstorder_names() { return detail::table_names(kFeatures); }
 
 class_values compute_firstorder(const class_input& in) {
   const roi_box& roi = *in.roi;
@@ -242,12 +239,7 @@ class_values compute_firstorder(const class_input& in) {
   moments(roi.roi_values, in.opts->voxel_array_shift, st);
   const double n = static_cast<double>(st.n());
   for (double c : counts) st.p.push_back(c / n);
-  class_values out;
-  for (const auto& f : kFeatures) {
-    out.names.emplace_back(f.name);
-    out.values.push_back(f.fn(st));
-  }
-  out.n_active = out.names.size();
+  class_values out = detail::evaluate_table(kFeatures, st);
   out.names.emplace_back("StandardDeviation");
   out.values.push_back(std::sqrt(st.m2));
   return out;

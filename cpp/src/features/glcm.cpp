@@ -7,6 +7,7 @@
 
 #include <Eigen/Dense>
 
+#include "radsig/features/detail/feature_table.hpp"
 #include "radsig/features/detail/aggregate.hpp"
 #include "radsig/features/registry.hpp"
 
@@ -419,11 +420,7 @@ double glcm_weight(const std::array<int, 3>& a, const settings& s,
 
 }  // namespace
 
-std::vector<std::string> glcm_names() {
-  std::vector<std::string> out;
-  for (const auto& f : kFeatures) out.emplace_back(f.name);
-  return out;
-}
+std::vector<std::string> glcm_names() { return detail::table_names(kFeatures); }
 
 class_values compute_glcm(const class_input& in) {
   const settings& s = *in.opts;

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <cstdlib>
 
+#include "radsig/features/detail/feature_table.hpp"
 #include "radsig/features/detail/emphasis.hpp"
 #include "radsig/features/detail/grid_scan.hpp"
 #include "radsig/features/registry.hpp"
@@ -46,10 +47,9 @@ matrix gldm_matrix(const roi_box& roi, const discretised& d, const settings& s) 
 // fills little of its box is visited voxel by voxel instead.
 matrix gldm_matrix(const roi_box& roi, const discretised& d, const settings& s,
                    const padded_levels& pl) {
-  const auto offsets = make_angles(roi.dims, s.distances, true, s.force2d, s.force2d_dimension);
-  matrix P(static_cast<int>(d.n_levels()), static_cast<int>(offsets.size()) + 1);
-  std::vector<std::ptrdiff_t> offs;
-  for (const auto& a : offsets) offs.push_back(pl.offset(a));
+  const auto offs =
+      pl.offsets(make_angles(roi.dims, s.distances, true, s.force2d, s.force2d_dimension));
+  matrix P(static_cast<int>(d.n_levels()), static_cast<int>(offs.size()) + 1);
   const int* level = pl.level.data();
   const unsigned alpha = static_cast<unsigned>(s.gldm_a), width = 2 * alpha;
   if (3 * pl.roi.size() < pl.level.size()) {
@@ -80,23 +80,13 @@ matrix gldm_matrix(const roi_box& roi, const discretised& d, const settings& s,
   return P;
 }
 
-std::vector<std::string> gldm_names() {
-  std::vector<std::string> out;
-  for (const auto& f : kFeatures) out.emplace_back(f.name);
-  return out;
-}
+std::vector<std::string> gldm_names() { return detail::table_names(kFeatures); }
 
 class_values compute_gldm(const class_input& in) {
   const matrix P = in.grid ? gldm_matrix(*in.roi, *in.levels, *in.opts, *in.grid)
                           : gldm_matrix(*in.roi, *in.levels, *in.opts);
   const auto st = detail::make_emphasis(P, in.levels->present, true);
-  class_values out;
-  for (const auto& f : kFeatures) {
-    out.names.emplace_back(f.name);
-    out.values.push_back(f.fn(st));
-  }
-  out.n_active = out.names.size();
-  return out;
+  return detail::evaluate_table(kFeatures, st);
 }
 
 }  // namespace radsig::features

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdint>
 
+#include "radsig/features/detail/feature_table.hpp"
 #include "radsig/features/detail/aggregate.hpp"
 #include "radsig/features/detail/emphasis.hpp"
 #include "radsig/features/registry.hpp"
@@ -145,11 +146,7 @@ std::vector<matrix> glrlm_matrices(const roi_box& roi, const discretised& d, con
   return P;
 }
 
-std::vector<std::string> glrlm_names() {
-  std::vector<std::string> out;
-  for (const auto& f : kFeatures) out.emplace_back(f.name);
-  return out;
-}
+std::vector<std::string> glrlm_names() { return detail::table_names(kFeatures); }
 
 class_values compute_glrlm(const class_input& in) {
   const settings& s = *in.opts;

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "radsig/features/detail/feature_table.hpp"
 #include "radsig/core/error.hpp"
 #include "radsig/features/detail/emphasis.hpp"
 #include "radsig/features/registry.hpp"
@@ -89,8 +90,7 @@ matrix glszm_matrix(const roi_box& roi, const discretised& d, const settings& s,
   // (the later one was joined with the earlier when it was visited), so after joining with
   // one neighbour the ones adjacent to it need no work.
   const auto all = make_angles(roi.dims, {1}, true, s.force2d, s.force2d_dimension);
-  std::vector<std::ptrdiff_t> offs;
-  for (const auto& a : half) offs.push_back(pl.offset(a));
+  const auto offs = pl.offsets(half);
   std::vector<std::uint32_t> adjacent(half.size(), 0);
   for (std::size_t k = 0; k < half.size(); ++k)
     for (std::size_t m = 0; m < half.size(); ++m) {
@@ -132,23 +132,13 @@ matrix glszm_matrix(const roi_box& roi, const discretised& d, const settings& s,
   return P;
 }
 
-std::vector<std::string> glszm_names() {
-  std::vector<std::string> out;
-  for (const auto& f : kFeatures) out.emplace_back(f.name);
-  return out;
-}
+std::vector<std::string> glszm_names() { return detail::table_names(kFeatures); }
 
 class_values compute_glszm(const class_input& in) {
   const matrix P = in.grid ? glszm_matrix(*in.roi, *in.levels, *in.opts, *in.grid)
                           : glszm_matrix(*in.roi, *in.levels, *in.opts);
   const auto st = detail::make_emphasis(P, in.levels->present, true);
-  class_values out;
-  for (const auto& f : kFeatures) {
-    out.names.emplace_back(f.name);
-    out.values.push_back(f.fn(st));
-  }
-  out.n_active = out.names.size();
-  return out;
+  return detail::evaluate_table(kFeatures, st);
 }
 
 }  // namespace radsig::features

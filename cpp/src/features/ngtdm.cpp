@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdint>
 
+#include "radsig/features/detail/feature_table.hpp"
 #include "radsig/features/detail/grid_scan.hpp"
 #include "radsig/features/registry.hpp"
 #include "radsig/features/texture_matrices.hpp"
@@ -128,12 +129,11 @@ matrix ngtdm_matrix(const roi_box& roi, const discretised& d, const settings& s)
 
 matrix ngtdm_matrix(const roi_box& roi, const discretised& d, const settings& s,
                     const padded_levels& pl) {
-  const auto offsets = make_angles(roi.dims, s.distances, true, s.force2d, s.force2d_dimension);
+  const auto offs =
+      pl.offsets(make_angles(roi.dims, s.distances, true, s.force2d, s.force2d_dimension));
   const int n = static_cast<int>(d.n_levels());
   matrix M(n, 3);
   for (int k = 0; k < n; ++k) M(k, 2) = d.present[k];
-  std::vector<std::ptrdiff_t> offs;
-  for (const auto& a : offsets) offs.push_back(pl.offset(a));
   const double largest = static_cast<double>(d.max_level) * static_cast<double>(offs.size());
   if (largest < 2147483647.0)
     fill_ngtdm<std::int32_t>(pl, d, s, offs, M);
@@ -142,11 +142,7 @@ matrix ngtdm_matrix(const roi_box& roi, const discretised& d, const settings& s,
   return M;
 }
 
-std::vector<std::string> ngtdm_names() {
-  std::vector<std::string> out;
-  for (const auto& f : kFeatures) out.emplace_back(f.name);
-  return out;
-}
+std::vector<std::string> ngtdm_names() { return detail::table_names(kFeatures); }
 
 class_values compute_ngtdm(const class_input& in) {
   const matrix M = in.grid ? ngtdm_matrix(*in.roi, *in.levels, *in.opts, *in.grid)
@@ -161,13 +157,7 @@ class_values compute_ngtdm(const class_input& in) {
     st.sum_s += M(k, 1);
   }
   st.ngp = static_cast<int>(st.p.size());
-  class_values out;
-  for (const auto& f : kFeatures) {
-    out.names.emplace_back(f.name);
-    out.values.push_back(f.fn(st));
-  }
-  out.n_active = out.names.size();
-  return out;
+  return detail::evaluate_table(kFeatures, st);
 }
 
 }  // namespace radsig::features

@@ -8,6 +8,7 @@
 
 #include <Eigen/Dense>
 
+#include "radsig/features/detail/feature_table.hpp"
 #include "radsig/core/error.hpp"
 #include "radsig/features/detail/mesh.hpp"
 #include "radsig/features/registry.hpp"
@@ -351,11 +352,7 @@ const shape_feature kFeatures[] = {
 
 }  // namespace
 
-std::vector<std::string> shape_names() {
-  std::vector<std::string> out;
-  for (const auto& f : kFeatures) out.emplace_back(f.name);
-  return out;
-}
+std::vector<std::string> shape_names() { return detail::table_names(kFeatures); }
 
 class_values compute_shape(const class_input& in) {
   const roi_box& roi = *in.roi;
@@ -369,12 +366,7 @@ class_values compute_shape(const class_input& in) {
   std::size_t n = 0;
   for (auto v : roi.in_roi) n += v;
   st.voxel_volume = static_cast<double>(n) * roi.spacing[0] * roi.spacing[1] * roi.spacing[2];
-  class_values out;
-  for (const auto& f : kFeatures) {
-    out.names.emplace_back(f.name);
-    out.values.push_back(f.fn(st));
-  }
-  out.n_active = out.names.size();
+  class_values out = detail::evaluate_table(kFeatures, st);
   const double v = st.volume, a = st.area;
   out.names.emplace_back("Compactness1");
   out.values.push_back(v / (std::sqrt(kPi) * std::pow(a, 1.5)));

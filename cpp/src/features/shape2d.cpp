@@ -3,6 +3,7 @@
 
 #include <Eigen/Dense>
 
+#include "radsig/features/detail/feature_table.hpp"
 #include "radsig/core/error.hpp"
 #include "radsig/features/detail/mesh.hpp"
 #include "radsig/features/registry.hpp"
@@ -50,11 +51,7 @@ const shape2d_feature kFeatures[] = {
 
 }  // namespace
 
-std::vector<std::string> shape2d_names() {
-  std::vector<std::string> out;
-  for (const auto& f : kFeatures) out.emplace_back(f.name);
-  return out;
-}
+std::vector<std::string> shape2d_names() { return detail::table_names(kFeatures); }
 
 class_values compute_shape2d(const class_input& in) {
   const roi_box& roi = *in.roi;
@@ -119,11 +116,7 @@ class_values compute_shape2d(const class_input& in) {
   Eigen::SelfAdjointEigenSolver<Eigen::Matrix2d> es(cov, Eigen::EigenvaluesOnly);
   st.eig_minor = es.eigenvalues()[0];
   st.eig_major = es.eigenvalues()[1];
-  for (const auto& f : kFeatures) {
-    out.names.emplace_back(f.name);
-    out.values.push_back(f.fn(st));
-  }
-  out.n_active = out.names.size();
+  out = detail::evaluate_table(kFeatures, st);
   out.names.emplace_back("SphericalDisproportion");
   out.values.push_back(st.perimeter / (2 * std::sqrt(kPi * st.area)));
   return out;

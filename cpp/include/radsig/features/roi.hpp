@@ -57,6 +57,12 @@ struct padded_levels {
     return a[2] + static_cast<std::ptrdiff_t>(dims[2]) *
                       (a[1] + static_cast<std::ptrdiff_t>(dims[1]) * a[0]);
   }
+  std::vector<std::ptrdiff_t> offsets(const std::vector<std::array<int, 3>>& angles) const {
+    std::vector<std::ptrdiff_t> out;
+    out.reserve(angles.size());
+    for (const auto& a : angles) out.push_back(offset(a));
+    return out;
+  }
 };
 padded_levels pad_levels(const roi_box& roi, const discretised& d, int pad);
 // The padded levels every texture class can share: pad = max(1, largest distance).
