@@ -182,6 +182,14 @@ label_image morphology(const label_image& mask, const std::array<unsigned, 3>& r
   }
 }
 
+// PyRadiomics' resampled grid for the whole image (no cropping, no padding).
+geometry whole_image_grid(const geometry& geom, const resample_options& opt) {
+  bounding_box whole;
+  whole.size = geom.size;
+  whole.count = geom.voxel_count();
+  return pyradiomics_grid(geom, whole, target_spacing(geom, opt), 0.0);
+}
+
 }  // namespace
 
 resampled_pair resample_with_mask(const intensity_image& img, const label_image& mask,
@@ -228,10 +236,7 @@ resampled_pair resample_with_mask(const intensity_image& img, const label_image&
 intensity_image resample_image(const intensity_image& img, const resample_options& opt) {
   validate_image(img, "image");
   check_finite(img, "image");
-  bounding_box whole;
-  whole.size = img.geom.size;
-  whole.count = img.geom.voxel_count();
-  const geometry g = pyradiomics_grid(img.geom, whole, target_spacing(img.geom, opt), 0.0);
+  const geometry g = whole_image_grid(img.geom, opt);
   try {
     return resample_intensity(img, g, opt);
   } catch (const itk::ExceptionObject& e) {
@@ -241,10 +246,7 @@ intensity_image resample_image(const intensity_image& img, const resample_option
 
 label_image resample_mask(const label_image& mask, const resample_options& opt) {
   validate_image(mask, "mask");
-  bounding_box whole;
-  whole.size = mask.geom.size;
-  whole.count = mask.geom.voxel_count();
-  const geometry g = pyradiomics_grid(mask.geom, whole, target_spacing(mask.geom, opt), 0.0);
+  const geometry g = whole_image_grid(mask.geom, opt);
   try {
     return resample_label(mask, g);
   } catch (const itk::ExceptionObject& e) {
