@@ -36,7 +36,7 @@
 #'   `"deviance"`, `"mse"`, `"mae"`, `"class"` (binomial, multinomial), `"auc"` (binomial;
 #'   ties in the predictions count 1/2, where cv.glmnet breaks them at random), `"C"`
 #'   (cox, Harrell's C from `survival::concordance()`).
-#' @param seed Optional seed for the fold assignment.
+#' @param seed Optional seed (a whole number) for the fold assignment.
 #' @return An object of class `radsig_cv_enet` with `lambda`, `cvm`, `cvsd`, `cvup`,
 #'   `cvlo`, `nzero`, `lambda_min`, `lambda_1se`, `index`, `foldid`, `fit` (the full-data
 #'   [fit_elastic_net()] fit) and `measure`.
@@ -252,29 +252,19 @@ enet_folds <- function(foldid, N, nfolds, repeats, stratify, seed, prep,
                          nfolds, N), class = "radsig_error_value", arg = "nfolds",
                  call = call)
   }
-  if (!is.null(seed)) {
-    seed <- check_scalar_number(seed, "seed", call = call)
-    genv <- globalenv()
-    old <- if (exists(".Random.seed", envir = genv, inherits = FALSE)) {
-      get(".Random.seed", envir = genv, inherits = FALSE)
-    }
-    on.exit(if (is.null(old)) rm(".Random.seed", envir = genv) else
-      assign(".Random.seed", old, envir = genv), add = TRUE)
-    set.seed(seed)
-  }
   strata <- NULL
   if (stratify) {
     strata <- switch(prep$family, binomial = prep$y[, 1], cox = prep$y[, 2],
                      multinomial = max.col(prep$y), NULL)
   }
-  vapply(seq_len(repeats), function(r) {
+  with_seed(seed, vapply(seq_len(repeats), function(r) {
     if (is.null(strata)) return(sample(rep(seq_len(nfolds), length.out = N)))
     idx <- unlist(lapply(split(seq_len(N), strata), function(i) i[sample.int(length(i))]),
                   use.names = FALSE)
     f <- integer(N)
     f[idx] <- rep(seq_len(nfolds), length.out = N)
     f
-  }, integer(N))
+  }, integer(N)), call = call)
 }
 
 # CV curve (cvm, cvsd) for one fold assignment from held-out link predictions.
