@@ -123,17 +123,19 @@ void run(const bench_case& c, int reps) {
 
 }  // namespace
 
-// Optional argument: one case name (brain1, breast1, synthetic) to run only that case.
+// Optional arguments: one case name (brain1, breast1, synthetic) to run only that case, then
+// the number of runs (default 21, 11 for the synthetic case; more for profiling).
 int main(int argc, char** argv) {
   const char* env = std::getenv("RADSIG_SHARED_DIR");
   const std::string dir = env ? env : RADSIG_SHARED_DIR;
   const std::string only = argc > 1 ? argv[1] : "";
+  const int reps = argc > 2 ? std::max(1, std::atoi(argv[2])) : 0;
   bench_case c;
   for (const auto& name : {std::string("brain1"), std::string("breast1")}) {
     if (!only.empty() && only != name) continue;
-    if (load(dir, name, name == "brain1" ? 53 : 0, c)) run(c, 21);
+    if (load(dir, name, name == "brain1" ? 53 : 0, c)) run(c, reps > 0 ? reps : 21);
     else std::printf("%s not found under %s (set RADSIG_SHARED_DIR)\n", name.c_str(), dir.c_str());
   }
-  if (only.empty() || only == "synthetic") run(synthetic_case(), 11);
+  if (only.empty() || only == "synthetic") run(synthetic_case(), reps > 0 ? reps : 11);
   return 0;
 }
