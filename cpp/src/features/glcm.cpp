@@ -14,7 +14,6 @@
 namespace radsig::features {
 
 using detail::kEps;
-using detail::xlog2;
 
 std::vector<matrix> glcm_matrices(const roi_box& roi, const discretised& d, const settings& s,
                                   std::vector<std::array<int, 3>>* angles_out) {
@@ -56,90 +55,217 @@ std::vector<matrix> glcm_matrices(const roi_box& roi, const discretised& d, cons
 
 namespace {
 
-// Per-angle quantities derived from one normalised GLCM.
+constexpr double kInvLn2 = 1.4426950408889634074;  // 1 / ln 2
+
+// log2 of a cell count c >= 0: from a table of whole numbers 0..max (log2 0 is stored as 0,
+// it is only ever multiplied by a zero count), or computed for other counts (weighted
+// matrices); log2 of other non-negative numbers (marginal counts) falls back to std::log2.
+class count_log2 {
+ public:
+  count_log2() = default;
+  explicit count_log2(std::size_t max_whole) : table_(max_whole + 1, 0.0) {
+    for (std::size_t k = 1; k < table_.size(); ++k) table_[k] = std::log2(static_cast<double>(k));
+  }
+  bool tabulated() const { return !table_.empty(); }
+  // A cell count (whole and within the table when tabulated()).
+  double cell(double c) const {
+    if (tabulated()) return table_[static_cast<std::size_t>(c)];
+    return c > 0 ? std::log2(c) : 0.0;
+  }
+  double any(double c) const {
+    if (tabulated() && c < static_cast<double>(table_.size()) && c == std::floor(c))
+      return table_[static_cast<std::size_t>(c)];
+    return std::log2(c);
+  }
+
+ private:
+  std::vector<double> table_;
+};
+
+// -p log2(p + eps) for p = c / total (c > 0), PyRadiomics' entropy term, from log2(c) -
+// log2(total): log2(p + eps) = log2(p) + log2(1 + eps / p), and for eps / p <= 1e-8 the
+// second term is eps / (p ln 2) to within 1e-16 relative, so the product is p log2(p) +
+// eps / ln 2.
+bool eps_negligible(double c, double total) { return kEps * total <= 1e-8 * c; }
+double entropy_term(double c, double total, double log2_total, const count_log2& lg) {
+  const double p = c / total;
+  if (!eps_negligible(c, total)) return -p * std::log2(p + kEps);
+  return -(p * (lg.any(c) - log2_total) + kEps * kInvLn2);
+}
+
+// Per-angle quantities derived from one GLCM. Marginals, sum and difference distributions
+// are kept as counts (whole numbers for unweighted matrices) and turned into probabilities
+// with the matrix total.
 struct glcm_stats {
   int n = 0;
-  const std::vector<int>* lv = nullptr;  // level value per row/column
   double ng = 0;                         // highest level present
   std::vector<double> p, px, py, psum, pdiff;  // psum index k = i + j, pdiff index |i - j|
   double ux = 0, uy = 0, sx = 0, sy = 0;
   double hx = 0, hy = 0, hxy = 0, hxy1 = 0, hxy2 = 0;
-  // Sums over the cells of f(i, j) p(i, j) for the features that need the whole matrix,
-  // taken in one pass (row-major, zero cells skipped).
+  double energy = 0, max_probability = 0;
   double autocorrelation = 0, contrast = 0, covariance = 0, sum_squares = 0;
   double cluster2 = 0, cluster3 = 0, cluster4 = 0;
+  double difference_entropy = 0, sum_entropy = 0;
   double at(int i, int j) const { return p[static_cast<std::size_t>(i) * n + j]; }
-  double li(int i) const { return (*lv)[i]; }
 };
 
-// Adds cell (i, j) with probability v to the whole-matrix sums (needs ux and uy).
-void add_cell_moments(glcm_stats& st, double i, double j, double v) {
-  st.autocorrelation += (i * j) * v;
-  st.contrast += ((i - j) * (i - j)) * v;
-  st.covariance += ((i - st.ux) * (j - st.uy)) * v;
-  st.sum_squares += ((i - st.ux) * (i - st.ux)) * v;
-  const double t = i + j - st.ux - st.uy;
-  st.cluster2 += (t * t) * v;
-  st.cluster3 += (t * t * t) * v;
-  st.cluster4 += (t * t * t * t) * v;
+// An all-zero matrix (no pair in this direction) gives NaN for every feature, as PyRadiomics'
+// 0 / 0 normalisation does.
+glcm_stats nan_stats(int n, int ng) {
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  glcm_stats st;
+  st.n = n;
+  st.ng = ng;
+  st.p.assign(static_cast<std::size_t>(n) * n, nan);
+  st.px.assign(n, nan);
+  st.py.assign(n, nan);
+  st.psum.assign(2 * static_cast<std::size_t>(ng) + 1, nan);
+  st.pdiff.assign(static_cast<std::size_t>(ng) + 1, nan);
+  for (double* v : {&st.ux, &st.uy, &st.sx, &st.sy, &st.hx, &st.hy, &st.hxy, &st.hxy1, &st.hxy2,
+                    &st.energy, &st.max_probability, &st.autocorrelation, &st.contrast,
+                    &st.covariance, &st.sum_squares, &st.cluster2, &st.cluster3, &st.cluster4,
+                    &st.difference_entropy, &st.sum_entropy})
+    *v = nan;
+  return st;
 }
 
-glcm_stats make_stats(const matrix& m, const std::vector<int>& lv) {
-  glcm_stats st;
-  st.n = m.rows;
-  st.lv = &lv;
-  st.ng = lv.empty() ? 0 : lv.back();
+// Entropy of a distribution given as counts out of `total`.
+double count_entropy(const std::vector<double>& counts, double total, double log2_total,
+                     const count_log2& lg) {
+  double h = 0;
+  for (double c : counts)
+    if (c > 0) h += entropy_term(c, total, log2_total, lg);
+  return h;
+}
+
+// Moments that need only the marginals and the sum/difference distributions:
+// sum of squares from p_x; contrast from p_{x-y}; cluster moments from p_{x+y} about
+// ux + uy; autocorrelation sum ij p = (sum (i+j)^2 p - sum (i-j)^2 p) / 4; with equal
+// means (symmetrical GLCM) also the covariance, ((i+j-2u)^2 - (i-j)^2) / 4.
+void distribution_moments(glcm_stats& st, const std::vector<int>& lv, bool equal_means) {
+  for (int i = 0; i < st.n; ++i) {
+    const double d = lv[i] - st.ux;
+    st.sum_squares += d * d * st.px[i];
+  }
+  double second_sum = 0;
+  for (std::size_t k = 0; k < st.psum.size(); ++k) {
+    const double v = st.psum[k];
+    const double t = static_cast<double>(k) - st.ux - st.uy;
+    second_sum += static_cast<double>(k) * static_cast<double>(k) * v;
+    st.cluster2 += t * t * v;
+    st.cluster3 += t * t * t * v;
+    st.cluster4 += t * t * t * t * v;
+  }
+  for (std::size_t k = 0; k < st.pdiff.size(); ++k)
+    st.contrast += static_cast<double>(k) * static_cast<double>(k) * st.pdiff[k];
+  st.autocorrelation = (second_sum - st.contrast) / 4;
+  if (equal_means) st.covariance = (st.cluster2 - st.contrast) / 4;
+}
+
+// The statistics of one GLCM (counts, not normalised) with present level values `lv`.
+// `lg` gives log2 of its cell counts.
+glcm_stats make_stats(const matrix& m, const std::vector<int>& lv, const count_log2& lg) {
+  const int n = m.rows, ng = lv.empty() ? 0 : lv.back();
   const double total = m.sum();
+  if (!(total > 0)) return nan_stats(n, ng);
+  glcm_stats st;
+  st.n = n;
+  st.ng = ng;
+  const double log2_total = std::log2(total), inv_total = 1 / total;
+  std::vector<double> rows(n, 0.0), cols(n, 0.0), sums(2 * static_cast<std::size_t>(ng) + 1, 0.0),
+      diffs(static_cast<std::size_t>(ng) + 1, 0.0);
+  // One branch-free pass over all cells (zero cells add zero everywhere): marginal, sum and
+  // difference counts, sum c (log2 c - log2 total) for the joint entropy (every term <= 0, no
+  // cancellation), the number of non-zero cells.
+  double max_count = 0, square_sum = 0, clogc = 0, min_count = std::numeric_limits<double>::infinity();
+  std::size_t nonzero = 0;
   st.p.resize(m.data.size());
-  for (std::size_t k = 0; k < m.data.size(); ++k) st.p[k] = m.data[k] / total;
-  const int n = st.n, ng = static_cast<int>(st.ng);
-  st.px.assign(n, 0);
-  st.py.assign(n, 0);
-  st.psum.assign(2 * ng + 1, 0);
-  st.pdiff.assign(ng + 1, 0);
-  for (int i = 0; i < n; ++i)
-    for (int j = 0; j < n; ++j) {
-      const double v = st.at(i, j);
-      if (v == 0) continue;  // adds nothing to any of the sums below
-      st.px[i] += v;
-      st.py[j] += v;
-      st.ux += st.li(i) * v;
-      st.uy += st.li(j) * v;
-      st.psum[lv[i] + lv[j]] += v;
-      st.pdiff[std::abs(lv[i] - lv[j])] += v;
-      st.hxy -= xlog2(v);
-    }
-  // log2(p_x(i) p_y(j) + eps); symmetric when p_x = p_y (symmetrical GLCM), then half suffice.
-  const bool same_margins = st.px == st.py;
-  std::vector<double> logs(static_cast<std::size_t>(n) * n, 0.0);
-  for (int i = 0; i < n; ++i)
-    for (int j = same_margins ? i : 0; j < n; ++j) {
-      const double pp = st.px[i] * st.py[j];
-      const double lg = pp == 0 ? 0.0 : std::log2(pp + kEps);
-      logs[static_cast<std::size_t>(i) * n + j] = lg;
-      if (same_margins) logs[static_cast<std::size_t>(j) * n + i] = lg;
-    }
   for (int i = 0; i < n; ++i) {
-    const double di = st.li(i) - st.ux, ei = st.li(i) - st.uy;
+    const double* row = m.data.data() + static_cast<std::size_t>(i) * n;
+    double* prow = st.p.data() + static_cast<std::size_t>(i) * n;
+    double row_sum = 0;
+    for (int j = 0; j < n; ++j) {
+      const double c = row[j];
+      prow[j] = c * inv_total;
+      row_sum += c;
+      cols[j] += c;
+      sums[static_cast<std::size_t>(lv[i] + lv[j])] += c;
+      diffs[static_cast<std::size_t>(std::abs(lv[i] - lv[j]))] += c;
+      clogc += c * (lg.cell(c) - log2_total);
+      max_count = std::max(max_count, c);
+      square_sum += c * c;
+      nonzero += c != 0 ? 1 : 0;
+      min_count = std::min(min_count, c != 0 ? c : min_count);
+    }
+    rows[i] = row_sum;
+  }
+  // HXY = -sum p log2(p + eps) = -sum c (log2 c - log2 total) / total - (non-zero cells) eps / ln 2
+  // when eps is negligible for the smallest count (see entropy_term), else term by term.
+  if (eps_negligible(min_count, total)) {
+    st.hxy = -clogc * inv_total - static_cast<double>(nonzero) * kEps * kInvLn2;
+  } else {
+    for (double c : m.data)
+      if (c != 0) st.hxy += entropy_term(c, total, log2_total, lg);
+  }
+  st.energy = square_sum / (total * total);
+  st.max_probability = max_count / total;
+  st.difference_entropy = count_entropy(diffs, total, log2_total, lg);
+  st.sum_entropy = count_entropy(sums, total, log2_total, lg);
+  auto to_probability = [&](std::vector<double>& v) {
+    for (double& x : v) x /= total;
+  };
+  st.hx = count_entropy(rows, total, log2_total, lg);
+  st.hy = count_entropy(cols, total, log2_total, lg);
+  to_probability(rows);
+  to_probability(cols);
+  to_probability(sums);
+  to_probability(diffs);
+  st.px = std::move(rows);
+  st.py = std::move(cols);
+  st.psum = std::move(sums);
+  st.pdiff = std::move(diffs);
+  for (int i = 0; i < n; ++i) {
+    st.ux += lv[i] * st.px[i];
+    st.uy += lv[i] * st.py[i];
+  }
+  for (int i = 0; i < n; ++i) {
+    const double di = lv[i] - st.ux, ei = lv[i] - st.uy;
     st.sx += di * di * st.px[i];
     st.sy += ei * ei * st.py[i];
-    if (st.px[i] == 0) continue;  // p(i, j) = 0 and p_x p_y = 0 on this row
-    for (int j = 0; j < n; ++j) {
-      const double pp = st.px[i] * st.py[j];
-      if (pp == 0) continue;  // then p(i, j) = 0 too
-      const double lg = logs[static_cast<std::size_t>(i) * n + j];
-      const double v = st.at(i, j);
-      st.hxy1 -= v * lg;
-      st.hxy2 -= pp * lg;
-      if (v != 0) add_cell_moments(st, st.li(i), st.li(j), v);
-    }
   }
   st.sx = std::sqrt(st.sx);
   st.sy = std::sqrt(st.sy);
+  // HXY1 = -sum p log2(p_x p_y + eps) and HXY2 = -sum p_x p_y log2(p_x p_y + eps) over the
+  // cells with p_x p_y > 0, with log2(p_x p_y) = log2 p_x + log2 p_y and the eps term as in
+  // entropy_term (exact log where eps is not negligible).
+  std::vector<double> lx(n, 0.0), ix(n, 0.0), ly, iy;
+  std::vector<int> cols_used;  // columns with p_y > 0
   for (int i = 0; i < n; ++i) {
-    st.hx -= xlog2(st.px[i]);
-    st.hy -= xlog2(st.py[i]);
+    if (st.px[i] > 0) {
+      lx[i] = std::log2(st.px[i]);
+      ix[i] = 1 / st.px[i];
+    }
+    if (st.py[i] > 0) cols_used.push_back(i);
   }
+  for (const int j : cols_used) {
+    ly.push_back(std::log2(st.py[j]));
+    iy.push_back(1 / st.py[j]);
+  }
+  const bool equal_means = st.px == st.py;
+  for (int i = 0; i < n; ++i) {
+    if (st.px[i] == 0) continue;  // p(i, j) = 0 and p_x p_y = 0 on this row
+    const double* prow = st.p.data() + static_cast<std::size_t>(i) * n;
+    for (std::size_t u = 0; u < cols_used.size(); ++u) {
+      const int j = cols_used[u];
+      const double pp = st.px[i] * st.py[j];
+      const double r = kEps * ix[i] * iy[u];  // eps / (p_x p_y)
+      const double lgp = r <= 1e-8 ? lx[i] + ly[u] + r * kInvLn2 : std::log2(pp + kEps);
+      st.hxy1 -= prow[j] * lgp;
+      st.hxy2 -= pp * lgp;
+      if (!equal_means) st.covariance += (lv[i] - st.ux) * (lv[j] - st.uy) * prow[j];
+    }
+  }
+  distribution_moments(st, lv, equal_means);
   return st;
 }
 
@@ -154,11 +280,6 @@ double sum_diff(const glcm_stats& st, F f) {
   for (std::size_t k = 0; k < st.pdiff.size(); ++k) s += f(static_cast<double>(k)) * st.pdiff[k];
   return s;
 }
-double entropy(const std::vector<double>& p) {
-  double h = 0;
-  for (double v : p) h -= xlog2(v);
-  return h;
-}
 
 double f_autocorrelation(const glcm_stats& st) { return st.autocorrelation; }
 double f_joint_average(const glcm_stats& st) { return st.ux; }
@@ -171,16 +292,12 @@ double f_correlation(const glcm_stats& st) {
   return st.covariance / (st.sx * st.sy + kEps);
 }
 double f_difference_average(const glcm_stats& st) { return difference_average(st); }
-double f_difference_entropy(const glcm_stats& st) { return entropy(st.pdiff); }
+double f_difference_entropy(const glcm_stats& st) { return st.difference_entropy; }
 double f_difference_variance(const glcm_stats& st) {
   const double da = difference_average(st);
   return sum_diff(st, [&](double k) { return (k - da) * (k - da); });
 }
-double f_joint_energy(const glcm_stats& st) {
-  double s = 0;
-  for (double v : st.p) s += v * v;
-  return s;
-}
+double f_joint_energy(const glcm_stats& st) { return st.energy; }
 double f_joint_entropy(const glcm_stats& st) { return st.hxy; }
 double f_imc1(const glcm_stats& st) {
   const double m = std::max(st.hx, st.hy);
@@ -209,15 +326,13 @@ double f_inverse_variance(const glcm_stats& st) {
     s += st.pdiff[k] / (static_cast<double>(k) * static_cast<double>(k));
   return s;
 }
-double f_maximum_probability(const glcm_stats& st) {
-  return *std::max_element(st.p.begin(), st.p.end());
-}
+double f_maximum_probability(const glcm_stats& st) { return st.max_probability; }
 double f_sum_average(const glcm_stats& st) {
   double s = 0;
   for (std::size_t k = 0; k < st.psum.size(); ++k) s += static_cast<double>(k) * st.psum[k];
   return s;
 }
-double f_sum_entropy(const glcm_stats& st) { return entropy(st.psum); }
+double f_sum_entropy(const glcm_stats& st) { return st.sum_entropy; }
 double f_sum_squares(const glcm_stats& st) { return st.sum_squares; }
 
 using cd = std::complex<double>;
@@ -238,38 +353,60 @@ std::vector<cd> mcc_eigenvalues(const glcm_stats& st) {
   return ev;
 }
 
-// Number of eigenvalues below x of the symmetric tridiagonal matrix (d, e) (Sturm count of
-// the LDL^T pivots).
-int eigenvalues_below(const Eigen::VectorXd& d, const Eigen::VectorXd& e, double x) {
+// Symmetric tridiagonal matrix: diagonal d, squared off-diagonal e2 (e2[i] couples i, i + 1).
+struct tridiagonal {
+  std::vector<double> d, e2;
+  double lo = 0, hi = 0;  // Gershgorin interval holding every eigenvalue
+};
+
+tridiagonal make_tridiagonal(const Eigen::VectorXd& diag, const Eigen::VectorXd& sub) {
+  tridiagonal t;
+  const std::size_t n = static_cast<std::size_t>(diag.size());
+  t.d.assign(diag.data(), diag.data() + n);
+  t.e2.resize(n > 0 ? n - 1 : 0);
+  for (std::size_t i = 0; i + 1 < n; ++i) t.e2[i] = sub[static_cast<Eigen::Index>(i)] * sub[static_cast<Eigen::Index>(i)];
+  for (std::size_t i = 0; i < n; ++i) {
+    const double r = (i > 0 ? std::abs(sub[static_cast<Eigen::Index>(i - 1)]) : 0.0) +
+                     (i + 1 < n ? std::abs(sub[static_cast<Eigen::Index>(i)]) : 0.0);
+    t.lo = i == 0 ? t.d[i] - r : std::min(t.lo, t.d[i] - r);
+    t.hi = i == 0 ? t.d[i] + r : std::max(t.hi, t.d[i] + r);
+  }
+  return t;
+}
+
+// Numbers of eigenvalues below each of kShifts shifts x (Sturm counts of the LDL^T pivots);
+// the shifts' recurrences are independent, so their divisions run side by side (SIMD).
+constexpr int kShifts = 8;
+using shift_array = Eigen::Array<double, kShifts, 1>;
+shift_array eigenvalues_below(const tridiagonal& t, const shift_array& x) {
   const double tiny = std::numeric_limits<double>::min();
-  int count = 0;
-  double q = d[0] - x;
-  for (Eigen::Index i = 0;; ++i) {
-    if (q == 0) q = -tiny;
-    if (q < 0) ++count;
-    if (i + 1 >= d.size()) break;
-    q = d[i + 1] - x - e[i] * e[i] / q;
+  const std::size_t n = t.d.size();
+  shift_array count = shift_array::Zero();
+  shift_array q = t.d[0] - x;
+  for (std::size_t i = 0;; ++i) {
+    q = (q == 0).select(-tiny, q);
+    count += (q < 0).cast<double>();
+    if (i + 1 >= n) break;
+    q = (t.d[i + 1] - x) - t.e2[i] / q;
   }
   return count;
 }
 
-// Eigenvalue k (0-based, ascending) of a symmetric tridiagonal matrix by bisection on the
-// Sturm count, to machine precision.
-double tridiagonal_eigenvalue(const Eigen::VectorXd& d, const Eigen::VectorXd& e, int k) {
-  double lo = 0, hi = 0;  // Gershgorin interval
-  for (Eigen::Index i = 0; i < d.size(); ++i) {
-    const double r = (i > 0 ? std::abs(e[i - 1]) : 0.0) + (i + 1 < d.size() ? std::abs(e[i]) : 0.0);
-    lo = i == 0 ? d[i] - r : std::min(lo, d[i] - r);
-    hi = i == 0 ? d[i] + r : std::max(hi, d[i] + r);
-  }
-  const double scale = std::max(std::abs(lo), std::abs(hi));
-  for (int it = 0; it < 200 && hi - lo > 2 * kEps * scale; ++it) {
-    const double mid = lo + (hi - lo) / 2;
-    if (mid <= lo || mid >= hi) break;
-    if (eigenvalues_below(d, e, mid) > k)
-      hi = mid;
-    else
-      lo = mid;
+// Eigenvalue k (0-based, ascending) in [lo, hi] by multisection on the Sturm counts (kShifts
+// points per sweep), until the bracket is within 1e-13 of its own magnitude or cannot shrink.
+double tridiagonal_eigenvalue(const tridiagonal& t, int k, double lo, double hi) {
+  for (int it = 0; it < 100; ++it) {
+    if (hi - lo <= 1e-13 * std::max(std::abs(lo), std::abs(hi))) break;
+    shift_array x;
+    const double step = (hi - lo) / (kShifts + 1);
+    for (int s = 0; s < kShifts; ++s) x[s] = lo + (s + 1) * step;
+    if (!(x[0] > lo) || !(x[kShifts - 1] < hi)) break;  // no room left between lo and hi
+    const shift_array count = eigenvalues_below(t, x);
+    // Eigenvalue k lies below x[s] exactly when more than k eigenvalues do.
+    int s = 0;
+    while (s < kShifts && count[s] <= k) ++s;
+    if (s > 0) lo = x[s - 1];
+    if (s < kShifts) hi = x[s];
   }
   return lo + (hi - lo) / 2;
 }
@@ -279,7 +416,8 @@ double tridiagonal_eigenvalue(const Eigen::VectorXd& d, const Eigen::VectorXd& e
 // N = Dx^-1/2 P Dy^-1/2 (rows/columns with p_x = 0 / p_y = 0 dropped: they only add zero
 // eigenvalues), whose eigenvalues are those of the smaller Gram matrix plus zeros. Q itself
 // differs by the eps; transformed, Q = N N^T - (N o R) N^T with R(i, k) = eps / (p_x p_y + eps),
-// so by Bauer-Fike every eigenvalue of Q lies within b = ||N o R||_F ||N||_2 of one of N N^T.
+// so by Bauer-Fike every eigenvalue of Q lies within b = ||N o R||_F ||N||_2 of one of N N^T
+// (||N||_2^2 is at most the Gershgorin bound of the Gram matrix's tridiagonal form).
 // Returns false (use the general solver) unless b <= 1e-8 lambda_2 (MCC then within 5e-9
 // relative of the general path, far inside the 1e-6 conformance tolerance), which also sends every
 // degenerate case (lambda_2 ~ 0, where the general solver's rounding decides NaN versus 0)
@@ -292,27 +430,35 @@ bool mcc_symmetric(const glcm_stats& st, double& lambda2) {
   }
   const int m = static_cast<int>(rows.size()), q = static_cast<int>(cols.size());
   if (m < 2 || q < 2) return false;
-  Eigen::MatrixXd nm(m, q);
+  std::vector<double> ry(q);
+  for (int c = 0; c < q; ++c) ry[c] = 1 / std::sqrt(st.py[cols[c]]);
+  // Stored as the Gram side's factor: rows of `nm` index the smaller dimension.
+  const bool by_rows = m <= q;
+  Eigen::MatrixXd nm = by_rows ? Eigen::MatrixXd(m, q) : Eigen::MatrixXd(q, m);
   double perturb = 0;
-  for (int r = 0; r < m; ++r)
+  for (int r = 0; r < m; ++r) {
+    const double rx = 1 / std::sqrt(st.px[rows[r]]);
     for (int c = 0; c < q; ++c) {
       const double v = st.at(rows[r], cols[c]);
+      const double x = v * rx * ry[c];
+      (by_rows ? nm(r, c) : nm(c, r)) = x;
+      if (v == 0) continue;
       const double pp = st.px[rows[r]] * st.py[cols[c]];
-      const double x = v / std::sqrt(pp);
-      nm(r, c) = x;
       const double rr = kEps / (pp + kEps);
       perturb += x * x * rr * rr;
     }
-  const Eigen::MatrixXd gram = m <= q ? Eigen::MatrixXd(nm * nm.transpose())
-                                      : Eigen::MatrixXd(nm.transpose() * nm);
-  const Eigen::Tridiagonalization<Eigen::MatrixXd> tri(gram);
-  const Eigen::VectorXd diag = tri.diagonal(), sub = tri.subDiagonal();
-  const int g = static_cast<int>(diag.size());
-  const double largest = tridiagonal_eigenvalue(diag, sub, g - 1);
+  }
+  const int g = static_cast<int>(nm.rows());
+  Eigen::MatrixXd gram = Eigen::MatrixXd::Zero(g, g);
+  gram.selfadjointView<Eigen::Lower>().rankUpdate(nm);  // lower triangle of nm nm^T
+  const Eigen::Tridiagonalization<Eigen::MatrixXd> tri(gram);  // reads the lower triangle
+  const tridiagonal t = make_tridiagonal(tri.diagonal(), tri.subDiagonal());
   // Q has n eigenvalues: those of the Gram matrix and n - min(m, q) zeros.
-  double l2 = tridiagonal_eigenvalue(diag, sub, g - 2);
-  if (st.n > std::min(m, q)) l2 = std::max(l2, 0.0);
-  const double bound = std::sqrt(perturb) * std::sqrt(std::max(largest, 0.0));
+  // The Gram matrix is positive semi-definite: a negative lambda_2 (rounding) fails the
+  // certification below as lambda_2 = 0 does, so the search starts at 0.
+  double l2 = tridiagonal_eigenvalue(t, g - 2, std::max(t.lo, 0.0), t.hi);
+  if (st.n > g) l2 = std::max(l2, 0.0);
+  const double bound = std::sqrt(perturb) * std::sqrt(std::max(t.hi, 0.0));
   if (!(l2 > 0) || !(bound <= 1e-8 * l2)) return false;
   lambda2 = l2;
   return true;
@@ -364,6 +510,22 @@ double mcc(const std::vector<glcm_stats>& stats, int n_levels) {
   }
   if (all_real) return detail::nanmean(vals);
   return count == 0 ? std::numeric_limits<double>::quiet_NaN() : re / count;
+}
+
+// Table of log2 for the whole-number counts of unweighted matrices (up to the largest
+// cell, when that is not more than the cells themselves); computed logs otherwise.
+count_log2 cell_log2(const std::vector<matrix>& P, bool whole_counts) {
+  if (!whole_counts) return count_log2();
+  double largest = 0, cells = 0;
+  for (const auto& m : P) {
+    if (!m.data.empty())
+      largest = std::max(largest, Eigen::Map<const Eigen::ArrayXd>(
+                                      m.data.data(), static_cast<Eigen::Index>(m.data.size()))
+                                      .maxCoeff());
+    cells += static_cast<double>(m.data.size());
+  }
+  if (largest > cells) return count_log2();
+  return count_log2(static_cast<std::size_t>(largest));
 }
 
 struct glcm_feature {
@@ -434,8 +596,9 @@ class_values compute_glcm(const class_input& in) {
   } else {
     detail::drop_empty(P);
   }
+  const count_log2 lg = cell_log2(P, s.weighting == weighting_norm::none);
   std::vector<glcm_stats> stats;
-  for (const auto& m : P) stats.push_back(make_stats(m, in.levels->present));
+  for (const auto& m : P) stats.push_back(make_stats(m, in.levels->present, lg));
   class_values out;
   for (const auto& f : kFeatures) {
     out.names.emplace_back(f.name);
