@@ -252,9 +252,12 @@ long long cross_i(const ipoint2& o, const ipoint2& a, const ipoint2& b) {
 
 }  // namespace
 
-std::vector<ipoint2> convex_hull_sorted(const std::vector<ipoint2>& p) {
-  if (p.size() < 3) return p;
-  std::vector<ipoint2> h(2 * p.size());
+void convex_hull_sorted(const std::vector<ipoint2>& p, std::vector<ipoint2>& h) {
+  if (p.size() < 3) {
+    h = p;
+    return;
+  }
+  h.resize(2 * p.size());
   std::size_t k = 0;
   for (std::size_t i = 0; i < p.size(); ++i) {
     while (k >= 2 && cross_i(h[k - 2], h[k - 1], p[i]) <= 0) --k;
@@ -265,6 +268,11 @@ std::vector<ipoint2> convex_hull_sorted(const std::vector<ipoint2>& p) {
     h[k++] = p[i - 1];
   }
   h.resize(k - 1);
+}
+
+std::vector<ipoint2> convex_hull_sorted(const std::vector<ipoint2>& p) {
+  std::vector<ipoint2> h;
+  convex_hull_sorted(p, h);
   return h;
 }
 

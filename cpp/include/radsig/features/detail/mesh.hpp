@@ -32,6 +32,8 @@ struct ipoint2 {
 // Convex hull (counter-clockwise, collinear points dropped) of lattice points already sorted
 // by (a, b) without duplicates; exact integer arithmetic.
 std::vector<ipoint2> convex_hull_sorted(const std::vector<ipoint2>& pts);
+// The same into `hull` (its storage reused across calls).
+void convex_hull_sorted(const std::vector<ipoint2>& pts, std::vector<ipoint2>& hull);
 
 // Largest distance between vertices of a convex polygon (counter-clockwise, no collinear
 // vertices) after scaling a by `sa` and b by `sb`: rotating calipers over the antipodal

@@ -1,0 +1,175 @@
+// Bit-grid sweeps of the 3-D shape class (see detail/shape_grid.hpp): the padded mask packed
+// 64 voxels a word, marching-cubes configuration census, mesh-vertex row extremes and voxel
+// index moments. Every sweep visits words, and within a word only the bits that matter
+// (cubes with mixed corners, crossing edges, ROI voxels).
+#include "radsig/features/detail/shape_grid.hpp"
+
+#include <algorithm>
+#include <limits>
+
+namespace radsig::features::detail {
+
+namespace {
+
+int lowest_bit(std::uint64_t w) { return __builtin_ctzll(w); }   // w != 0
+int highest_bit(std::uint64_t w) { return 63 - __builtin_clzll(w); }  // w != 0
+
+// Word k of the row seen one voxel to the right: its bit x is the row's bit x + 1.
+std::uint64_t next_voxels(const std::uint64_t* row, int k, int words) {
+  return row[k] >> 1 | (k + 1 < words ? row[k + 1] << 63 : 0);
+}
+
+// Bits 0..7 = the mask bytes m[0..7] (each 0 or 1).
+std::uint64_t gather8(const std::uint8_t* m) {
+  return static_cast<std::uint64_t>(m[0] | m[1] << 1 | m[2] << 2 | m[3] << 3 | m[4] << 4 |
+                                    m[5] << 5 | m[6] << 6 | m[7] << 7);
+}
+
+// ORs the 8 bits `b` into the row starting at bit `p`.
+void put8(std::uint64_t* row, std::size_t p, std::uint64_t b) {
+  const std::size_t k = p / 64, off = p % 64;
+  row[k] |= b << off;
+  if (off > 56) row[k + 1] |= b >> (64 - off);
+}
+
+// The 8 corner bits of the cube at bit `x` of a row quad, Bourke's numbering (see
+// kCorner in shape_mesh.cpp): corners 0, 1 in row (z, y); 3, 2 in (z, y + 1); 4, 5 in
+// (z + 1, y); 7, 6 in (z + 1, y + 1); the first of each pair at x, the second at x + 1.
+// r[2 * i] is word k of row i of the quad, r[2 * i + 1] the same word one voxel to the right.
+int cube_config(const std::uint64_t (&r)[8], int x) {
+  auto bit = [&](int i) { return static_cast<int>(r[i] >> x & 1); };
+  return bit(0) | bit(1) << 1 | bit(3) << 2 | bit(2) << 3 | bit(4) << 4 | bit(5) << 5 |
+         bit(7) << 6 | bit(6) << 7;
+}
+
+// Extends the extremes of axis `a`, plane `q`, row `r` by [lo, hi].
+void widen(plane_extremes& e, int a, int q, int r, int lo, int hi) {
+  const std::size_t k = e.at(a, q, r);
+  e.lo[a][k] = std::min(e.lo[a][k], lo);
+  e.hi[a][k] = std::max(e.hi[a][k], hi);
+}
+
+// Mesh vertices of one edge family in one word: bit i of `m` is the vertex
+// (hz, hy, 2 * (x0 + i) + dx). Z- and y-planes need only the word's lowest and highest
+// vertex per row; x-planes get every vertex.
+void add_vertices(plane_extremes& e, std::uint64_t m, int hz, int hy, int x0, int dx) {
+  if (m == 0) return;
+  const int lo = 2 * (x0 + lowest_bit(m)) + dx, hi = 2 * (x0 + highest_bit(m)) + dx;
+  widen(e, 0, hz, hy, lo, hi);
+  widen(e, 1, hy, hz, lo, hi);
+  for (; m != 0; m &= m - 1) widen(e, 2, 2 * (x0 + lowest_bit(m)) + dx, hz, hy, hy);
+}
+
+}  // namespace
+
+bit_grid pack_mask(const roi_box& roi) {
+  bit_grid g;
+  g.nz = roi.dims[0] + 2;
+  g.ny = roi.dims[1] + 2;
+  g.nx = roi.dims[2] + 2;
+  g.words = (g.nx + 63) / 64;
+  g.bits.assign(static_cast<std::size_t>(g.nz) * static_cast<std::size_t>(g.ny) *
+                    static_cast<std::size_t>(g.words),
+                0);
+  const std::size_t nx = static_cast<std::size_t>(roi.dims[2]);
+  for (int z = 0; z < roi.dims[0]; ++z)
+    for (int y = 0; y < roi.dims[1]; ++y) {
+      const std::uint8_t* m = roi.in_roi.data() + roi.index(z, y, 0);
+      std::uint64_t* r = g.row(z + 1, y + 1);
+      std::size_t x = 0;
+      for (; x + 8 <= nx; x += 8) put8(r, x + 1, gather8(m + x));
+      for (; x < nx; ++x) r[(x + 1) / 64] |= static_cast<std::uint64_t>(m[x]) << ((x + 1) % 64);
+    }
+  return g;
+}
+
+cube_census census_cubes(const bit_grid& g) {
+  cube_census c;
+  for (int z = 0; z + 1 < g.nz; ++z)
+    for (int y = 0; y + 1 < g.ny; ++y) {
+      const std::uint64_t* quad[4] = {g.row(z, y), g.row(z, y + 1), g.row(z + 1, y),
+                                      g.row(z + 1, y + 1)};
+      for (int k = 0; k < g.words; ++k) {
+        std::uint64_t r[8];
+        std::uint64_t any = 0, all = ~std::uint64_t{0};
+        for (int i = 0; i < 4; ++i) {
+          r[2 * i] = quad[i][k];
+          r[2 * i + 1] = next_voxels(quad[i], k, g.words);
+          any |= r[2 * i] | r[2 * i + 1];
+          all &= r[2 * i] & r[2 * i + 1];
+        }
+        // Cubes with corners on both sides of the surface (configurations 1..254).
+        for (std::uint64_t mixed = any & ~all; mixed != 0; mixed &= mixed - 1) {
+          const int bit = lowest_bit(mixed);
+          const auto cfg = static_cast<std::size_t>(cube_config(r, bit));
+          ++c.count[cfg];
+          c.pos[cfg][0] += z;
+          c.pos[cfg][1] += y;
+          c.pos[cfg][2] += 64 * k + bit;
+        }
+      }
+    }
+  return c;
+}
+
+voxel_moments index_moments(const bit_grid& g) {
+  voxel_moments v;
+  for (long long z = 1; z + 1 < g.nz; ++z)
+    for (long long y = 1; y + 1 < g.ny; ++y) {
+      const std::uint64_t* r = g.row(static_cast<int>(z), static_cast<int>(y));
+      long long c = 0, cx = 0, cxx = 0;  // this row: count, sum of x, sum of x^2
+      for (int k = 0; k < g.words; ++k)
+        for (std::uint64_t m = r[k]; m != 0; m &= m - 1) {
+          const long long x = 64LL * k + lowest_bit(m) - 1;  // crop index
+          ++c;
+          cx += x;
+          cxx += x * x;
+        }
+      if (c == 0) continue;
+      const long long zz = z - 1, yy = y - 1;
+      v.n += c;
+      v.s[0] += c * zz;
+      v.s[1] += c * yy;
+      v.s[2] += cx;
+      v.s2[0][0] += c * zz * zz;
+      v.s2[1][1] += c * yy * yy;
+      v.s2[2][2] += cxx;
+      v.s2[0][1] += c * zz * yy;
+      v.s2[0][2] += zz * cx;
+      v.s2[1][2] += yy * cx;
+    }
+  v.s2[1][0] = v.s2[0][1];
+  v.s2[2][0] = v.s2[0][2];
+  v.s2[2][1] = v.s2[1][2];
+  return v;
+}
+
+plane_extremes mesh_extremes(const bit_grid& g) {
+  plane_extremes e;
+  e.planes = {{2 * g.nz, 2 * g.ny, 2 * g.nx}};
+  e.rows = {{2 * g.ny, 2 * g.nz, 2 * g.nz}};
+  for (int a = 0; a < 3; ++a) {
+    const std::size_t n = static_cast<std::size_t>(e.planes[a]) * static_cast<std::size_t>(e.rows[a]);
+    e.lo[a].assign(n, std::numeric_limits<int>::max());
+    e.hi[a].assign(n, std::numeric_limits<int>::min());
+    e.on_hull[a].assign(n, 0);
+  }
+  // The outermost padded layer is background, so edges leaving the padded grid never
+  // cross: the forward edges (+x, +y, +z) of the voxels below the last row and layer cover
+  // every crossing edge.
+  for (int z = 0; z + 1 < g.nz; ++z)
+    for (int y = 0; y + 1 < g.ny; ++y) {
+      const std::uint64_t* r = g.row(z, y);
+      const std::uint64_t* ry = g.row(z, y + 1);
+      const std::uint64_t* rz = g.row(z + 1, y);
+      for (int k = 0; k < g.words; ++k) {
+        const int x0 = 64 * k;
+        add_vertices(e, r[k] ^ next_voxels(r, k, g.words), 2 * z, 2 * y, x0, 1);
+        add_vertices(e, r[k] ^ ry[k], 2 * z, 2 * y + 1, x0, 0);
+        add_vertices(e, r[k] ^ rz[k], 2 * z + 1, 2 * y, x0, 0);
+      }
+    }
+  return e;
+}
+
+}  // namespace radsig::features::detail
