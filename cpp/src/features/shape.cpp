@@ -81,31 +81,39 @@ void mesh_area_volume(const detail::cube_census& cc, const std::array<double, 3>
 
 double coord(int half, double s) { return (half / 2 + (half % 2) * 0.5) * s; }
 
+// Squared length of the bounding-box diagonal of a hull after scaling: no two of its
+// vertices are farther apart (the same roundings as hull_diameter, so the bound is exact).
+double hull_box_diagonal2(const std::vector<detail::ipoint2>& hull, double sa, double sb) {
+  long long a0 = hull[0].a, a1 = a0, b0 = hull[0].b, b1 = b0;
+  for (const auto& h : hull) {
+    a0 = std::min(a0, h.a);
+    a1 = std::max(a1, h.a);
+    b0 = std::min(b0, h.b);
+    b1 = std::max(b1, h.b);
+  }
+  const double da = static_cast<double>(a1 - a0) * sa, db = static_cast<double>(b1 - b0) * sb;
+  return da * da + db * db;
+}
+
 // Largest in-plane distance over the planes of `axis`; marks in e.on_hull the row extremes
-// that are vertices of their plane's convex hull.
+// that are vertices of their plane's convex hull. Planes whose hull fits in a box with a
+// diagonal no longer than the best distance so far skip the calipers.
 double plane_diameters(detail::plane_extremes& e, int axis, const std::array<double, 3>& sp) {
   const int row_axis = axis == 0 ? 1 : 0, col_axis = axis == 2 ? 1 : 2;
   const double sa = sp[row_axis] / 2, sb = sp[col_axis] / 2;
-  const std::vector<int>& lo = e.lo[axis];
-  const std::vector<int>& hi = e.hi[axis];
-  std::vector<std::uint8_t>& on_hull = e.on_hull[axis];
   double best = 0;
-  std::vector<detail::ipoint2> pts, hull;
+  std::vector<detail::ipoint2> hull;
   for (int q = 0; q < e.planes[axis]; ++q) {
-    pts.clear();
-    for (int r = 0; r < e.rows[axis]; ++r) {
-      const std::size_t k = e.at(axis, q, r);
-      if (lo[k] > hi[k]) continue;
-      pts.push_back({r, lo[k]});
-      if (hi[k] != lo[k]) pts.push_back({r, hi[k]});
-    }
-    if (pts.empty()) continue;
-    detail::convex_hull_sorted(pts, hull);
-    best = std::max(best, detail::hull_diameter(hull, sa, sb));
+    const std::size_t base = e.at(axis, q, 0);
+    detail::convex_hull_rows(e.lo[axis].data() + base, e.hi[axis].data() + base, e.rows[axis],
+                             hull);
+    if (hull.empty()) continue;
+    if (hull_box_diagonal2(hull, sa, sb) > best * best)
+      best = std::max(best, detail::hull_diameter(hull, sa, sb));
     for (const auto& h : hull) {
-      const std::size_t k = e.at(axis, q, static_cast<int>(h.a));
-      if (h.b == lo[k]) on_hull[k] |= 1;
-      if (h.b == hi[k]) on_hull[k] |= 2;
+      const std::size_t k = base + static_cast<std::size_t>(h.a);
+      if (h.b == e.lo[axis][k]) e.on_hull[axis][k] |= 1;
+      if (h.b == e.hi[axis][k]) e.on_hull[axis][k] |= 2;
     }
   }
   return best;

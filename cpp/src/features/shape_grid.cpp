@@ -5,6 +5,7 @@
 #include "radsig/features/detail/shape_grid.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <limits>
 
 namespace radsig::features::detail {
@@ -19,28 +20,62 @@ std::uint64_t next_voxels(const std::uint64_t* row, int k, int words) {
   return row[k] >> 1 | (k + 1 < words ? row[k + 1] << 63 : 0);
 }
 
-// Bits 0..7 = the mask bytes m[0..7] (each 0 or 1).
-std::uint64_t gather8(const std::uint8_t* m) {
-  return static_cast<std::uint64_t>(m[0] | m[1] << 1 | m[2] << 2 | m[3] << 3 | m[4] << 4 |
-                                    m[5] << 5 | m[6] << 6 | m[7] << 7);
+// The bytes m[0..7] as one word, m[i] in bits 8i..8i+7.
+std::uint64_t load8(const std::uint8_t* m) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  std::uint64_t v;
+  std::memcpy(&v, m, 8);
+  return v;
+#else
+  std::uint64_t v = 0;
+  for (int i = 0; i < 8; ++i) v |= static_cast<std::uint64_t>(m[i]) << (8 * i);
+  return v;
+#endif
 }
 
-// ORs the 8 bits `b` into the row starting at bit `p`.
+// Bits 0..7 = the mask bytes m[0..7] (each 0 or 1): the multiplication moves bit 8i of
+// the loaded word to bit 56 + i; no two partial products meet, so there are no carries.
+std::uint64_t gather8(const std::uint8_t* m) { return (load8(m) * 0x0102040810204080ULL) >> 56; }
+
+// ORs the 8 bits `b` into the row starting at bit `p` (the next word is touched only when
+// set bits reach it, so zero bits may lie past the row's end).
 void put8(std::uint64_t* row, std::size_t p, std::uint64_t b) {
   const std::size_t k = p / 64, off = p % 64;
   row[k] |= b << off;
-  if (off > 56) row[k + 1] |= b >> (64 - off);
+  if (off > 56) {
+    const std::uint64_t high = b >> (64 - off);
+    if (high != 0) row[k + 1] |= high;
+  }
 }
 
-// The 8 corner bits of the cube at bit `x` of a row quad, Bourke's numbering (see
-// kCorner in shape_mesh.cpp): corners 0, 1 in row (z, y); 3, 2 in (z, y + 1); 4, 5 in
-// (z + 1, y); 7, 6 in (z + 1, y + 1); the first of each pair at x, the second at x + 1.
-// r[2 * i] is word k of row i of the quad, r[2 * i + 1] the same word one voxel to the right.
-int cube_config(const std::uint64_t (&r)[8], int x) {
-  auto bit = [&](int i) { return static_cast<int>(r[i] >> x & 1); };
-  return bit(0) | bit(1) << 1 | bit(3) << 2 | bit(2) << 3 | bit(4) << 4 | bit(5) << 5 |
-         bit(7) << 6 | bit(6) << 7;
+// Corner code of the cube at bit x of a row quad (rows (z, y), (z, y + 1), (z + 1, y),
+// (z + 1, y + 1)): bits 2i and 2i + 1 are row i at x and x + 1. w[i] is word k of row i and
+// w1[i] the same word seen one voxel to the right (needed for x + 1 in the next word).
+int corner_code(const std::uint64_t (&w)[4], const std::uint64_t (&w1)[4], int x) {
+  if (x < 63)
+    return static_cast<int>((w[0] >> x & 3) | (w[1] >> x & 3) << 2 | (w[2] >> x & 3) << 4 |
+                            (w[3] >> x & 3) << 6);
+  int code = 0;
+  for (int i = 0; i < 4; ++i)
+    code |= static_cast<int>((w[i] >> 63) | (w1[i] >> 63) << 1) << (2 * i);
+  return code;
 }
+
+// Bourke's configuration (corner numbering of kCorner in shape_mesh.cpp) of each corner
+// code: corners 0, 1 are row 0 at x, x + 1; 3, 2 row 1; 4, 5 row 2; 7, 6 row 3, so the bit
+// pairs (2, 3) and (6, 7) swap.
+struct config_table {
+  std::uint8_t of[256];
+};
+constexpr config_table make_config_table() {
+  config_table t{};
+  for (int code = 0; code < 256; ++code) {
+    const int swap = ((code >> 2) ^ (code >> 3)) & 0x11;
+    t.of[code] = static_cast<std::uint8_t>(code ^ (swap << 2 | swap << 3));
+  }
+  return t;
+}
+constexpr config_table kConfigOf = make_config_table();
 
 // Extends the extremes of axis `a`, plane `q`, row `r` by [lo, hi].
 void widen(plane_extremes& e, int a, int q, int r, int lo, int hi) {
@@ -78,7 +113,11 @@ bit_grid pack_mask(const roi_box& roi) {
       std::uint64_t* r = g.row(z + 1, y + 1);
       std::size_t x = 0;
       for (; x + 8 <= nx; x += 8) put8(r, x + 1, gather8(m + x));
-      for (; x < nx; ++x) r[(x + 1) / 64] |= static_cast<std::uint64_t>(m[x]) << ((x + 1) % 64);
+      if (x < nx) {  // the last bytes, zero-filled to 8
+        std::uint8_t tail[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+        std::copy(m + x, m + nx, tail);
+        put8(r, x + 1, gather8(tail));
+      }
     }
   return g;
 }
@@ -90,18 +129,18 @@ cube_census census_cubes(const bit_grid& g) {
       const std::uint64_t* quad[4] = {g.row(z, y), g.row(z, y + 1), g.row(z + 1, y),
                                       g.row(z + 1, y + 1)};
       for (int k = 0; k < g.words; ++k) {
-        std::uint64_t r[8];
+        std::uint64_t w[4], w1[4];
         std::uint64_t any = 0, all = ~std::uint64_t{0};
         for (int i = 0; i < 4; ++i) {
-          r[2 * i] = quad[i][k];
-          r[2 * i + 1] = next_voxels(quad[i], k, g.words);
-          any |= r[2 * i] | r[2 * i + 1];
-          all &= r[2 * i] & r[2 * i + 1];
+          w[i] = quad[i][k];
+          w1[i] = next_voxels(quad[i], k, g.words);
+          any |= w[i] | w1[i];
+          all &= w[i] & w1[i];
         }
         // Cubes with corners on both sides of the surface (configurations 1..254).
         for (std::uint64_t mixed = any & ~all; mixed != 0; mixed &= mixed - 1) {
           const int bit = lowest_bit(mixed);
-          const auto cfg = static_cast<std::size_t>(cube_config(r, bit));
+          const std::size_t cfg = kConfigOf.of[corner_code(w, w1, bit)];
           ++c.count[cfg];
           c.pos[cfg][0] += z;
           c.pos[cfg][1] += y;

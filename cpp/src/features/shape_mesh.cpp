@@ -276,6 +276,35 @@ std::vector<ipoint2> convex_hull_sorted(const std::vector<ipoint2>& p) {
   return h;
 }
 
+void convex_hull_rows(const int* lo, const int* hi, int n_rows, std::vector<ipoint2>& h) {
+  h.clear();
+  int first = 0, last = n_rows - 1;
+  while (first < n_rows && lo[first] > hi[first]) ++first;
+  if (first == n_rows) return;
+  while (lo[last] > hi[last]) --last;
+  if (first == last && lo[first] == hi[first]) {  // a single point (the chains below give
+    h.push_back({first, lo[first]});              // every other set of fewer than three
+    return;                                       // points sorted, as convex_hull_sorted)
+  }
+  h.resize(2 * static_cast<std::size_t>(last - first + 2));
+  std::size_t k = 0, t = 2;
+  auto push = [&](ipoint2 p) {
+    while (k >= t && cross_i(h[k - 2], h[k - 1], p) <= 0) --k;
+    h[k++] = p;
+  };
+  // Lower chain: the row minima, then the last row's maximum (the monotone chain over all
+  // points would push and pop every other row maximum).
+  for (int r = first; r <= last; ++r)
+    if (lo[r] <= hi[r]) push({r, lo[r]});
+  if (hi[last] != lo[last]) push({last, hi[last]});
+  // Upper chain back to the start: the row maxima, then the first row's minimum.
+  t = k + 1;
+  for (int r = last - 1; r >= first; --r)
+    if (lo[r] <= hi[r]) push({r, hi[r]});
+  if (hi[first] != lo[first]) push({first, lo[first]});
+  h.resize(k - 1);
+}
+
 double hull_diameter(const std::vector<ipoint2>& h, double sa, double sb) {
   const std::size_t m = h.size();
   auto dist2 = [&](std::size_t i, std::size_t j) {
