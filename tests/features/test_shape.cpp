@@ -165,13 +165,14 @@ TEST(ShapeMesh, HullRowsMatchesMonotoneChain) {
       pts.push_back({r, lo[r]});
       if (hi[r] != lo[r]) pts.push_back({r, hi[r]});
     }
-    std::vector<detail::ipoint2> h;
+    std::vector<detail::ipoint2> h = {{-7, -7}};  // appended after what is there
     detail::convex_hull_rows(lo.data(), hi.data(), rows, h);
     const auto ref = detail::convex_hull_sorted(pts);
-    ASSERT_EQ(h.size(), ref.size()) << "trial " << trial;
-    for (std::size_t k = 0; k < h.size(); ++k) {
-      EXPECT_EQ(h[k].a, ref[k].a) << "trial " << trial;
-      EXPECT_EQ(h[k].b, ref[k].b) << "trial " << trial;
+    ASSERT_EQ(h.size(), ref.size() + 1) << "trial " << trial;
+    EXPECT_EQ(h[0].a, -7);
+    for (std::size_t k = 0; k < ref.size(); ++k) {
+      EXPECT_EQ(h[k + 1].a, ref[k].a) << "trial " << trial;
+      EXPECT_EQ(h[k + 1].b, ref[k].b) << "trial " << trial;
     }
   }
 }

@@ -81,40 +81,58 @@ void mesh_area_volume(const detail::cube_census& cc, const std::array<double, 3>
 
 double coord(int half, double s) { return (half / 2 + (half % 2) * 0.5) * s; }
 
-// Squared length of the bounding-box diagonal of a hull after scaling: no two of its
-// vertices are farther apart (the same roundings as hull_diameter, so the bound is exact).
-double hull_box_diagonal2(const std::vector<detail::ipoint2>& hull, double sa, double sb) {
-  long long a0 = hull[0].a, a1 = a0, b0 = hull[0].b, b1 = b0;
-  for (const auto& h : hull) {
-    a0 = std::min(a0, h.a);
-    a1 = std::max(a1, h.a);
-    b0 = std::min(b0, h.b);
-    b1 = std::max(b1, h.b);
+// Upper bound on the squared diameter of a hull after scaling: twice the largest distance
+// from the centre of its bounding box (triangle inequality), widened by a relative 1e-12
+// so that rounding cannot push it below the value hull_diameter computes.
+double hull_diameter_bound2(const detail::ipoint2* h, std::size_t n, double sa, double sb) {
+  long long a0 = h[0].a, a1 = a0, b0 = h[0].b, b1 = b0;
+  for (std::size_t i = 1; i < n; ++i) {
+    a0 = std::min(a0, h[i].a);
+    a1 = std::max(a1, h[i].a);
+    b0 = std::min(b0, h[i].b);
+    b1 = std::max(b1, h[i].b);
   }
-  const double da = static_cast<double>(a1 - a0) * sa, db = static_cast<double>(b1 - b0) * sb;
-  return da * da + db * db;
+  const double ca = 0.5 * static_cast<double>(a0 + a1), cb = 0.5 * static_cast<double>(b0 + b1);
+  double r2 = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const double da = (static_cast<double>(h[i].a) - ca) * sa;
+    const double db = (static_cast<double>(h[i].b) - cb) * sb;
+    r2 = std::max(r2, da * da + db * db);
+  }
+  return 4 * r2 * (1 + 1e-12);
 }
 
 // Largest in-plane distance over the planes of `axis`; marks in e.on_hull the row extremes
-// that are vertices of their plane's convex hull. Planes whose hull fits in a box with a
-// diagonal no longer than the best distance so far skip the calipers.
+// that are vertices of their plane's convex hull. The calipers visit the planes by
+// decreasing diameter bound and stop when the bound cannot beat the best distance.
 double plane_diameters(detail::plane_extremes& e, int axis, const std::array<double, 3>& sp) {
   const int row_axis = axis == 0 ? 1 : 0, col_axis = axis == 2 ? 1 : 2;
   const double sa = sp[row_axis] / 2, sb = sp[col_axis] / 2;
-  double best = 0;
-  std::vector<detail::ipoint2> hull;
+  std::vector<detail::ipoint2> hulls;                 // the planes' hulls, one after another
+  std::vector<std::size_t> end;                       // end of hull i in `hulls`
+  std::vector<std::pair<double, std::size_t>> bound;  // (diameter bound^2, i)
   for (int q = 0; q < e.planes[axis]; ++q) {
-    const std::size_t base = e.at(axis, q, 0);
+    const std::size_t base = e.at(axis, q, 0), start = hulls.size();
     detail::convex_hull_rows(e.lo[axis].data() + base, e.hi[axis].data() + base, e.rows[axis],
-                             hull);
-    if (hull.empty()) continue;
-    if (hull_box_diagonal2(hull, sa, sb) > best * best)
-      best = std::max(best, detail::hull_diameter(hull, sa, sb));
-    for (const auto& h : hull) {
-      const std::size_t k = base + static_cast<std::size_t>(h.a);
-      if (h.b == e.lo[axis][k]) e.on_hull[axis][k] |= 1;
-      if (h.b == e.hi[axis][k]) e.on_hull[axis][k] |= 2;
+                             hulls);
+    if (hulls.size() == start) continue;
+    for (std::size_t i = start; i < hulls.size(); ++i) {
+      const std::size_t k = base + static_cast<std::size_t>(hulls[i].a);
+      if (hulls[i].b == e.lo[axis][k]) e.on_hull[axis][k] |= 1;
+      if (hulls[i].b == e.hi[axis][k]) e.on_hull[axis][k] |= 2;
     }
+    bound.emplace_back(hull_diameter_bound2(hulls.data() + start, hulls.size() - start, sa, sb),
+                       bound.size());
+    end.push_back(hulls.size());
+  }
+  std::sort(bound.begin(), bound.end(), [](const auto& x, const auto& y) {
+    return x.first > y.first || (x.first == y.first && x.second < y.second);
+  });
+  double best = 0;
+  for (const auto& b : bound) {
+    if (b.first <= best * best) break;
+    const std::size_t start = b.second == 0 ? 0 : end[b.second - 1];
+    best = std::max(best, detail::hull_diameter(hulls.data() + start, end[b.second] - start, sa, sb));
   }
   return best;
 }

@@ -77,6 +77,41 @@ constexpr config_table make_config_table() {
 }
 constexpr config_table kConfigOf = make_config_table();
 
+// Count, sum of x and sum of x^2 over the set bits of a padded row, in crop indices
+// (x - 1), from its runs of consecutive set bits (closed-form sums per run).
+struct row_sums {
+  long long c = 0, cx = 0, cxx = 0;
+};
+
+long long sum_to(long long n) { return n * (n + 1) / 2; }                 // 0 + 1 + ... + n
+long long sum_sq_to(long long n) { return n * (n + 1) * (2 * n + 1) / 6; }  // 0 + 1 + ... + n^2
+
+row_sums row_moments(const std::uint64_t* row, int words) {
+  row_sums rs;
+  long long open = -1;  // first voxel of a run that continues past the current word
+  for (int k = 0; k < words; ++k) {
+    const std::uint64_t w = row[k];
+    const std::uint64_t prev = w << 1 | (k > 0 ? row[k - 1] >> 63 : 0);
+    std::uint64_t starts = w & ~prev, ends = w & ~next_voxels(row, k, words);
+    // Starts and ends alternate along the row; a run may open in one word and end later.
+    while (true) {
+      if (open < 0) {
+        if (starts == 0) break;
+        open = 64LL * k + lowest_bit(starts) - 1;
+        starts &= starts - 1;
+      }
+      if (ends == 0) break;
+      const long long last = 64LL * k + lowest_bit(ends) - 1;
+      ends &= ends - 1;
+      rs.c += last - open + 1;
+      rs.cx += sum_to(last) - sum_to(open - 1);
+      rs.cxx += sum_sq_to(last) - sum_sq_to(open - 1);
+      open = -1;
+    }
+  }
+  return rs;
+}
+
 // Extends the extremes of axis `a`, plane `q`, row `r` by [lo, hi].
 void widen(plane_extremes& e, int a, int q, int r, int lo, int hi) {
   const std::size_t k = e.at(a, q, r);
@@ -155,27 +190,19 @@ voxel_moments index_moments(const bit_grid& g) {
   voxel_moments v;
   for (long long z = 1; z + 1 < g.nz; ++z)
     for (long long y = 1; y + 1 < g.ny; ++y) {
-      const std::uint64_t* r = g.row(static_cast<int>(z), static_cast<int>(y));
-      long long c = 0, cx = 0, cxx = 0;  // this row: count, sum of x, sum of x^2
-      for (int k = 0; k < g.words; ++k)
-        for (std::uint64_t m = r[k]; m != 0; m &= m - 1) {
-          const long long x = 64LL * k + lowest_bit(m) - 1;  // crop index
-          ++c;
-          cx += x;
-          cxx += x * x;
-        }
-      if (c == 0) continue;
+      row_sums rs = row_moments(g.row(static_cast<int>(z), static_cast<int>(y)), g.words);
+      if (rs.c == 0) continue;
       const long long zz = z - 1, yy = y - 1;
-      v.n += c;
-      v.s[0] += c * zz;
-      v.s[1] += c * yy;
-      v.s[2] += cx;
-      v.s2[0][0] += c * zz * zz;
-      v.s2[1][1] += c * yy * yy;
-      v.s2[2][2] += cxx;
-      v.s2[0][1] += c * zz * yy;
-      v.s2[0][2] += zz * cx;
-      v.s2[1][2] += yy * cx;
+      v.n += rs.c;
+      v.s[0] += rs.c * zz;
+      v.s[1] += rs.c * yy;
+      v.s[2] += rs.cx;
+      v.s2[0][0] += rs.c * zz * zz;
+      v.s2[1][1] += rs.c * yy * yy;
+      v.s2[2][2] += rs.cxx;
+      v.s2[0][1] += rs.c * zz * yy;
+      v.s2[0][2] += zz * rs.cx;
+      v.s2[1][2] += yy * rs.cx;
     }
   v.s2[1][0] = v.s2[0][1];
   v.s2[2][0] = v.s2[0][2];

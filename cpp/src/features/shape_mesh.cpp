@@ -252,12 +252,9 @@ long long cross_i(const ipoint2& o, const ipoint2& a, const ipoint2& b) {
 
 }  // namespace
 
-void convex_hull_sorted(const std::vector<ipoint2>& p, std::vector<ipoint2>& h) {
-  if (p.size() < 3) {
-    h = p;
-    return;
-  }
-  h.resize(2 * p.size());
+std::vector<ipoint2> convex_hull_sorted(const std::vector<ipoint2>& p) {
+  if (p.size() < 3) return p;
+  std::vector<ipoint2> h(2 * p.size());
   std::size_t k = 0;
   for (std::size_t i = 0; i < p.size(); ++i) {
     while (k >= 2 && cross_i(h[k - 2], h[k - 1], p[i]) <= 0) --k;
@@ -268,45 +265,44 @@ void convex_hull_sorted(const std::vector<ipoint2>& p, std::vector<ipoint2>& h) 
     h[k++] = p[i - 1];
   }
   h.resize(k - 1);
-}
-
-std::vector<ipoint2> convex_hull_sorted(const std::vector<ipoint2>& p) {
-  std::vector<ipoint2> h;
-  convex_hull_sorted(p, h);
   return h;
 }
 
-void convex_hull_rows(const int* lo, const int* hi, int n_rows, std::vector<ipoint2>& h) {
-  h.clear();
+void convex_hull_rows(const int* lo, const int* hi, int n_rows, std::vector<ipoint2>& out) {
   int first = 0, last = n_rows - 1;
   while (first < n_rows && lo[first] > hi[first]) ++first;
   if (first == n_rows) return;
   while (lo[last] > hi[last]) --last;
   if (first == last && lo[first] == hi[first]) {  // a single point (the chains below give
-    h.push_back({first, lo[first]});              // every other set of fewer than three
+    out.push_back({first, lo[first]});            // every other set of fewer than three
     return;                                       // points sorted, as convex_hull_sorted)
   }
-  h.resize(2 * static_cast<std::size_t>(last - first + 2));
-  std::size_t k = 0, t = 2;
+  // The hull is built as a stack on the tail of `out`; t = the smallest stack size at which
+  // the chain being built may pop.
+  std::size_t t = out.size() + 2;
   auto push = [&](ipoint2 p) {
-    while (k >= t && cross_i(h[k - 2], h[k - 1], p) <= 0) --k;
-    h[k++] = p;
+    while (out.size() >= t && cross_i(out[out.size() - 2], out.back(), p) <= 0) out.pop_back();
+    out.push_back(p);
   };
   // Lower chain: the row minima, then the last row's maximum (the monotone chain over all
   // points would push and pop every other row maximum).
   for (int r = first; r <= last; ++r)
     if (lo[r] <= hi[r]) push({r, lo[r]});
   if (hi[last] != lo[last]) push({last, hi[last]});
-  // Upper chain back to the start: the row maxima, then the first row's minimum.
-  t = k + 1;
+  // Upper chain back to the start: the row maxima, then the first row's minimum (which
+  // closes the loop and is dropped).
+  t = out.size() + 1;
   for (int r = last - 1; r >= first; --r)
     if (lo[r] <= hi[r]) push({r, hi[r]});
   if (hi[first] != lo[first]) push({first, lo[first]});
-  h.resize(k - 1);
+  out.pop_back();
 }
 
-double hull_diameter(const std::vector<ipoint2>& h, double sa, double sb) {
-  const std::size_t m = h.size();
+double hull_diameter(const std::vector<ipoint2>& hull, double sa, double sb) {
+  return hull_diameter(hull.data(), hull.size(), sa, sb);
+}
+
+double hull_diameter(const ipoint2* h, std::size_t m, double sa, double sb) {
   auto dist2 = [&](std::size_t i, std::size_t j) {
     const double da = static_cast<double>(h[i].a - h[j].a) * sa;
     const double db = static_cast<double>(h[i].b - h[j].b) * sb;

@@ -32,18 +32,18 @@ struct ipoint2 {
 // Convex hull (counter-clockwise, collinear points dropped) of lattice points already sorted
 // by (a, b) without duplicates; exact integer arithmetic.
 std::vector<ipoint2> convex_hull_sorted(const std::vector<ipoint2>& pts);
-// The same into `hull` (its storage reused across calls).
-void convex_hull_sorted(const std::vector<ipoint2>& pts, std::vector<ipoint2>& hull);
 
 // convex_hull_sorted of the row extremes (r, lo[r]) and (r, hi[r]) of the rows
-// r < n_rows with lo[r] <= hi[r] (same vertices, same order): the lower chain meets only row
-// minima and the upper chain only row maxima, so each chain runs over one point per row.
-void convex_hull_rows(const int* lo, const int* hi, int n_rows, std::vector<ipoint2>& hull);
+// r < n_rows with lo[r] <= hi[r] (same vertices, same order), appended to `out`: the lower
+// chain meets only row minima and the upper chain only row maxima, so each chain runs over
+// one point per row.
+void convex_hull_rows(const int* lo, const int* hi, int n_rows, std::vector<ipoint2>& out);
 
 // Largest distance between vertices of a convex polygon (counter-clockwise, no collinear
 // vertices) after scaling a by `sa` and b by `sb`: rotating calipers over the antipodal
 // pairs (antipodality is invariant under axis scaling, so the pairs are found exactly on
 // the lattice).
 double hull_diameter(const std::vector<ipoint2>& hull, double sa, double sb);
+double hull_diameter(const ipoint2* hull, std::size_t n, double sa, double sb);
 
 }  // namespace radsig::features::detail
