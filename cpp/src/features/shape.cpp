@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <memory>
 
 #include <Eigen/Dense>
 
@@ -108,22 +109,28 @@ double hull_diameter_bound2(const detail::ipoint2* h, std::size_t n, double sa, 
 double plane_diameters(detail::plane_extremes& e, int axis, const std::array<double, 3>& sp) {
   const int row_axis = axis == 0 ? 1 : 0, col_axis = axis == 2 ? 1 : 2;
   const double sa = sp[row_axis] / 2, sb = sp[col_axis] / 2;
-  std::vector<detail::ipoint2> hulls;                 // the planes' hulls, one after another
+  // The planes' hulls one after another, with room for one plane's stack after the last
+  // (left uninitialised: only written parts are read).
+  const std::size_t room = 2 * static_cast<std::size_t>(e.rows[axis]) + 2;
+  const std::unique_ptr<detail::ipoint2[]> hulls(
+      new detail::ipoint2[static_cast<std::size_t>(e.planes[axis]) * room]);
+  std::size_t used = 0;
   std::vector<std::size_t> end;                       // end of hull i in `hulls`
   std::vector<std::pair<double, std::size_t>> bound;  // (diameter bound^2, i)
   for (int q = 0; q < e.planes[axis]; ++q) {
-    const std::size_t base = e.at(axis, q, 0), start = hulls.size();
-    detail::convex_hull_rows(e.lo[axis].data() + base, e.hi[axis].data() + base, e.rows[axis],
-                             hulls);
-    if (hulls.size() == start) continue;
-    for (std::size_t i = start; i < hulls.size(); ++i) {
+    const std::size_t base = e.at(axis, q, 0);
+    const std::size_t n = detail::convex_hull_rows(e.lo[axis].data() + base,
+                                                   e.hi[axis].data() + base, e.rows[axis],
+                                                   hulls.get() + used);
+    if (n == 0) continue;
+    for (std::size_t i = used; i < used + n; ++i) {
       const std::size_t k = base + static_cast<std::size_t>(hulls[i].a);
       if (hulls[i].b == e.lo[axis][k]) e.on_hull[axis][k] |= 1;
       if (hulls[i].b == e.hi[axis][k]) e.on_hull[axis][k] |= 2;
     }
-    bound.emplace_back(hull_diameter_bound2(hulls.data() + start, hulls.size() - start, sa, sb),
-                       bound.size());
-    end.push_back(hulls.size());
+    bound.emplace_back(hull_diameter_bound2(hulls.get() + used, n, sa, sb), bound.size());
+    used += n;
+    end.push_back(used);
   }
   std::sort(bound.begin(), bound.end(), [](const auto& x, const auto& y) {
     return x.first > y.first || (x.first == y.first && x.second < y.second);
@@ -132,7 +139,7 @@ double plane_diameters(detail::plane_extremes& e, int axis, const std::array<dou
   for (const auto& b : bound) {
     if (b.first <= best * best) break;
     const std::size_t start = b.second == 0 ? 0 : end[b.second - 1];
-    best = std::max(best, detail::hull_diameter(hulls.data() + start, end[b.second] - start, sa, sb));
+    best = std::max(best, detail::hull_diameter(hulls.get() + start, end[b.second] - start, sa, sb));
   }
   return best;
 }

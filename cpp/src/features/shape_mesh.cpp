@@ -268,21 +268,21 @@ std::vector<ipoint2> convex_hull_sorted(const std::vector<ipoint2>& p) {
   return h;
 }
 
-void convex_hull_rows(const int* lo, const int* hi, int n_rows, std::vector<ipoint2>& out) {
+std::size_t convex_hull_rows(const int* lo, const int* hi, int n_rows, ipoint2* h) {
   int first = 0, last = n_rows - 1;
   while (first < n_rows && lo[first] > hi[first]) ++first;
-  if (first == n_rows) return;
+  if (first == n_rows) return 0;
   while (lo[last] > hi[last]) --last;
   if (first == last && lo[first] == hi[first]) {  // a single point (the chains below give
-    out.push_back({first, lo[first]});            // every other set of fewer than three
-    return;                                       // points sorted, as convex_hull_sorted)
+    h[0] = {first, lo[first]};                    // every other set of fewer than three
+    return 1;                                     // points sorted, as convex_hull_sorted)
   }
-  // The hull is built as a stack on the tail of `out`; t = the smallest stack size at which
-  // the chain being built may pop.
-  std::size_t t = out.size() + 2;
+  // The hull is built as a stack h[0..k); t = the smallest stack size at which the chain
+  // being built may pop.
+  std::size_t k = 0, t = 2;
   auto push = [&](ipoint2 p) {
-    while (out.size() >= t && cross_i(out[out.size() - 2], out.back(), p) <= 0) out.pop_back();
-    out.push_back(p);
+    while (k >= t && cross_i(h[k - 2], h[k - 1], p) <= 0) --k;
+    h[k++] = p;
   };
   // Lower chain: the row minima, then the last row's maximum (the monotone chain over all
   // points would push and pop every other row maximum).
@@ -291,11 +291,11 @@ void convex_hull_rows(const int* lo, const int* hi, int n_rows, std::vector<ipoi
   if (hi[last] != lo[last]) push({last, hi[last]});
   // Upper chain back to the start: the row maxima, then the first row's minimum (which
   // closes the loop and is dropped).
-  t = out.size() + 1;
+  t = k + 1;
   for (int r = last - 1; r >= first; --r)
     if (lo[r] <= hi[r]) push({r, hi[r]});
   if (hi[first] != lo[first]) push({first, lo[first]});
-  out.pop_back();
+  return k - 1;
 }
 
 double hull_diameter(const std::vector<ipoint2>& hull, double sa, double sb) {
