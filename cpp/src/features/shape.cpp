@@ -1,16 +1,18 @@
 // 3-D shape features (FEATURES.md 9.2): marching-cubes mesh on the 1-voxel padded crop,
-// diameters on the mesh vertices (via per-plane convex hulls), PCA of voxel centres.
+// diameters on the mesh vertices (via per-plane convex hulls), PCA of voxel centres. The
+// sweeps over the mask work on a bit grid (detail/shape_grid.hpp).
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <iterator>
 #include <limits>
+#include <memory>
 
 #include <Eigen/Dense>
 
 #include "radsig/features/detail/feature_table.hpp"
 #include "radsig/core/error.hpp"
 #include "radsig/features/detail/mesh.hpp"
+#include "radsig/features/detail/shape_grid.hpp"
 #include "radsig/features/registry.hpp"
 
 namespace radsig::features {
@@ -25,26 +27,6 @@ struct shape_stats {
   std::array<double, 3> eig{{0, 0, 0}};  // ascending: least, minor, major
 };
 
-// Padded binary mask (1-voxel background border), dims (nz+2, ny+2, nx+2).
-struct padded {
-  int nz, ny, nx;
-  std::vector<std::uint8_t> m;
-  std::uint8_t at(int z, int y, int x) const {
-    return m[static_cast<std::size_t>(x) + static_cast<std::size_t>(nx) * (y + static_cast<std::size_t>(ny) * z)];
-  }
-};
-
-padded pad_mask(const roi_box& roi) {
-  padded p{roi.dims[0] + 2, roi.dims[1] + 2, roi.dims[2] + 2, {}};
-  p.m.assign(static_cast<std::size_t>(p.nz) * p.ny * p.nx, 0);
-  for (int z = 0; z < roi.dims[0]; ++z)
-    for (int y = 0; y < roi.dims[1]; ++y)
-      for (int x = 0; x < roi.dims[2]; ++x)
-        p.m[static_cast<std::size_t>(x + 1) + static_cast<std::size_t>(p.nx) * (y + 1 + static_cast<std::size_t>(p.ny) * (z + 1))] =
-            roi.in_roi[roi.index(z, y, x)];
-  return p;
-}
-
 // Per-configuration mesh terms for the given spacing. A cube at lattice position o
 // contributes triangles with vertices o + e_k; their signed volume term det(o + e0, o + e1,
 // o + e2) = det(e0, e1, e2) + o . (e1 x e2 + e2 x e0 + e0 x e1), so every configuration
@@ -54,194 +36,150 @@ struct cube_terms {
   std::array<double, 3> g{{0, 0, 0}};
 };
 
-std::array<cube_terms, 256> make_cube_terms(const std::array<double, 3>& sp) {
-  std::array<cube_terms, 256> t{};
-  for (int cfg = 1; cfg < 255; ++cfg) {
-    const int c = cfg >= 128 ? cfg ^ 255 : cfg;
-    const double sign = cfg >= 128 ? -1 : 1;
-    cube_terms& out = t[static_cast<std::size_t>(cfg)];
-    for (const auto& tri : detail::cube_triangles(c)) {
-      std::array<std::array<double, 3>, 3> v;
-      for (int k = 0; k < 3; ++k) {
-        const int* e = detail::kEdgeHalf[tri[k]];
-        v[k] = {{e[0] / 2.0 * sp[0], e[1] / 2.0 * sp[1], e[2] / 2.0 * sp[2]}};
-      }
-      auto cross = [](const std::array<double, 3>& a, const std::array<double, 3>& b) {
-        return std::array<double, 3>{
-            {a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]}};
-      };
-      const auto c01 = cross(v[0], v[1]), c12 = cross(v[1], v[2]), c20 = cross(v[2], v[0]);
-      out.d += sign * (c01[0] * v[2][0] + c01[1] * v[2][1] + c01[2] * v[2][2]);
-      for (int k = 0; k < 3; ++k) out.g[k] += sign * (c01[k] + c12[k] + c20[k]);
-      const std::array<double, 3> u{{v[0][0] - v[2][0], v[0][1] - v[2][1], v[0][2] - v[2][2]}};
-      const std::array<double, 3> w{{v[1][0] - v[2][0], v[1][1] - v[2][1], v[1][2] - v[2][2]}};
-      const auto n = cross(u, w);
-      out.area += 0.5 * std::sqrt(n[0] * n[0] + n[1] * n[1] + n[2] * n[2]);
+cube_terms make_cube_terms(int cfg, const std::array<double, 3>& sp) {
+  const int c = cfg >= 128 ? cfg ^ 255 : cfg;
+  const double sign = cfg >= 128 ? -1 : 1;
+  cube_terms out;
+  for (const auto& tri : detail::cube_triangles(c)) {
+    std::array<std::array<double, 3>, 3> v;
+    for (int k = 0; k < 3; ++k) {
+      const int* e = detail::kEdgeHalf[tri[k]];
+      v[k] = {{e[0] / 2.0 * sp[0], e[1] / 2.0 * sp[1], e[2] / 2.0 * sp[2]}};
     }
+    auto cross = [](const std::array<double, 3>& a, const std::array<double, 3>& b) {
+      return std::array<double, 3>{
+          {a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]}};
+    };
+    const auto c01 = cross(v[0], v[1]), c12 = cross(v[1], v[2]), c20 = cross(v[2], v[0]);
+    out.d += sign * (c01[0] * v[2][0] + c01[1] * v[2][1] + c01[2] * v[2][2]);
+    for (int k = 0; k < 3; ++k) out.g[k] += sign * (c01[k] + c12[k] + c20[k]);
+    const std::array<double, 3> u{{v[0][0] - v[2][0], v[0][1] - v[2][1], v[0][2] - v[2][2]}};
+    const std::array<double, 3> w{{v[1][0] - v[2][0], v[1][1] - v[2][1], v[1][2] - v[2][2]}};
+    const auto n = cross(u, w);
+    out.area += 0.5 * std::sqrt(n[0] * n[0] + n[1] * n[1] + n[2] * n[2]);
   }
-  return t;
+  return out;
 }
 
-// Marching cubes over the padded crop without building the mesh: per configuration, the
-// number of cubes and the sum of their lattice positions (exact integers), then area and
-// signed volume from the per-configuration terms.
-void mesh_area_volume(const padded& p, const std::array<double, 3>& sp, shape_stats& st) {
-  std::array<long long, 256> count{};
-  std::array<std::array<long long, 3>, 256> pos{};
-  const std::size_t sy = static_cast<std::size_t>(p.nx);
-  const std::size_t sz = sy * static_cast<std::size_t>(p.ny);
-  for (int z = 0; z + 1 < p.nz; ++z)
-    for (int y = 0; y + 1 < p.ny; ++y) {
-      // Rows of the cube corners: (z, y), (z, y + 1), (z + 1, y), (z + 1, y + 1).
-      const std::uint8_t* r00 = p.m.data() + z * sz + y * sy;
-      const std::uint8_t* r01 = r00 + sy;
-      const std::uint8_t* r10 = r00 + sz;
-      const std::uint8_t* r11 = r10 + sy;
-      // Corner bits (Bourke numbering, see kCorner): left face 0, 3, 4, 7; right 1, 2, 5, 6.
-      int left = r00[0] | r01[0] << 3 | r10[0] << 4 | r11[0] << 7;
-      for (int x = 0; x + 1 < p.nx; ++x) {
-        const int right = r00[x + 1] << 1 | r01[x + 1] << 2 | r10[x + 1] << 5 | r11[x + 1] << 6;
-        const int cfg = left | right;
-        // The right face becomes the next cube's left face (bits 1->0, 2->3, 5->4, 6->7).
-        left = (right >> 1 & 1) | (right >> 2 & 1) << 3 | (right >> 5 & 1) << 4 |
-               (right >> 6 & 1) << 7;
-        if (cfg == 0 || cfg == 255) continue;
-        const auto c = static_cast<std::size_t>(cfg);
-        ++count[c];
-        pos[c][0] += z;
-        pos[c][1] += y;
-        pos[c][2] += x;
-      }
-    }
-  const auto terms = make_cube_terms(sp);
+// Area and signed volume of the marching-cubes mesh from the census of cube configurations
+// (counts and exact integer position sums): only the configurations that occur are
+// evaluated.
+void mesh_area_volume(const detail::cube_census& cc, const std::array<double, 3>& sp,
+                      shape_stats& st) {
   double vol = 0, area = 0;
-  for (std::size_t c = 1; c < 255; ++c) {
-    if (count[c] == 0) continue;
-    const cube_terms& t = terms[c];
-    const double n = static_cast<double>(count[c]);
+  for (int c = 1; c < 255; ++c) {
+    const auto i = static_cast<std::size_t>(c);
+    if (cc.count[i] == 0) continue;
+    const cube_terms t = make_cube_terms(c, sp);
+    const double n = static_cast<double>(cc.count[i]);
     vol += n * t.d;
-    for (int k = 0; k < 3; ++k) vol += static_cast<double>(pos[c][k]) * sp[k] * t.g[k];
+    for (int k = 0; k < 3; ++k) vol += static_cast<double>(cc.pos[i][k]) * sp[k] * t.g[k];
     area += n * t.area;
   }
   st.volume = vol / 6.0;
   st.area = area;
 }
 
-// Extremes of the mesh vertices (midpoints of lattice edges whose end voxels differ, in
-// half-voxel units (hz, hy, hx)) per row of each axis plane: the 2-D convex hull of a plane's
-// vertices is the hull of its row extremes. plane[axis] holds, for plane q and row r, the
-// smallest and largest third coordinate (rows: hy for z-planes, hz for y- and x-planes;
-// third: hx, hx, hy).
-struct plane_extremes {
-  std::array<int, 3> n{{0, 0, 0}};  // half-index range per axis (hz, hy, hx)
-  std::array<std::vector<int>, 3> lo, hi;
-  std::array<int, 3> rows{{0, 0, 0}};
-  void init(const padded& p) {
-    n = {{2 * p.nz, 2 * p.ny, 2 * p.nx}};
-    rows = {{n[1], n[0], n[0]}};
-    const int planes[3] = {n[0], n[1], n[2]};
-    for (int a = 0; a < 3; ++a) {
-      lo[a].assign(static_cast<std::size_t>(planes[a]) * rows[a], std::numeric_limits<int>::max());
-      hi[a].assign(lo[a].size(), std::numeric_limits<int>::min());
-    }
-  }
-  void update(int a, int plane, int row, int v) {
-    const std::size_t k = static_cast<std::size_t>(plane) * rows[a] + row;
-    lo[a][k] = std::min(lo[a][k], v);
-    hi[a][k] = std::max(hi[a][k], v);
-  }
-  void add(int hz, int hy, int hx) {
-    update(0, hz, hy, hx);
-    update(1, hy, hz, hx);
-    update(2, hx, hz, hy);
-  }
-};
-
-plane_extremes mesh_extremes(const padded& p) {
-  plane_extremes e;
-  e.init(p);
-  const std::size_t sy = static_cast<std::size_t>(p.nx);
-  const std::size_t sz = sy * static_cast<std::size_t>(p.ny);
-  // The outermost padded layer is background, so edges leaving the padded box never cross:
-  // scanning voxels that have all three forward neighbours covers every crossing edge.
-  for (int z = 0; z + 1 < p.nz; ++z)
-    for (int y = 0; y + 1 < p.ny; ++y) {
-      const std::uint8_t* r = p.m.data() + z * sz + y * sy;
-      for (int x = 0; x + 1 < p.nx; ++x) {
-        const std::uint8_t v = r[x];
-        if (((r[x + sz] ^ v) | (r[x + sy] ^ v) | (r[x + 1] ^ v)) == 0) continue;
-        if (r[x + sz] != v) e.add(2 * z + 1, 2 * y, 2 * x);
-        if (r[x + sy] != v) e.add(2 * z, 2 * y + 1, 2 * x);
-        if (r[x + 1] != v) e.add(2 * z, 2 * y, 2 * x + 1);
-      }
-    }
-  return e;
-}
-
 double coord(int half, double s) { return (half / 2 + (half % 2) * 0.5) * s; }
 
-std::uint64_t vertex_key(long long hz, long long hy, long long hx) {
-  return static_cast<std::uint64_t>(hz) << 42 | static_cast<std::uint64_t>(hy) << 21 |
-         static_cast<std::uint64_t>(hx);
+// Upper bound on the squared diameter of a hull after scaling: twice the largest distance
+// from the centre of its bounding box (triangle inequality), widened by a relative 1e-12
+// so that rounding cannot push it below the value hull_diameter computes.
+double hull_diameter_bound2(const detail::ipoint2* h, std::size_t n, double sa, double sb) {
+  long long a0 = h[0].a, a1 = a0, b0 = h[0].b, b1 = b0;
+  for (std::size_t i = 1; i < n; ++i) {
+    a0 = std::min(a0, h[i].a);
+    a1 = std::max(a1, h[i].a);
+    b0 = std::min(b0, h[i].b);
+    b1 = std::max(b1, h[i].b);
+  }
+  const double ca = 0.5 * static_cast<double>(a0 + a1), cb = 0.5 * static_cast<double>(b0 + b1);
+  double r2 = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const double da = (static_cast<double>(h[i].a) - ca) * sa;
+    const double db = (static_cast<double>(h[i].b) - cb) * sb;
+    r2 = std::max(r2, da * da + db * db);
+  }
+  return 4 * r2 * (1 + 1e-12);
 }
 
-// Largest in-plane distance over the planes of `axis`; appends the keys of the vertices on
-// each plane's convex hull to `hull_keys`.
-double plane_diameters(const plane_extremes& e, int axis, const std::array<double, 3>& sp,
-                       std::vector<std::uint64_t>& hull_keys) {
+// Largest in-plane distance over the planes of `axis`; marks in e.on_hull the row extremes
+// that are vertices of their plane's convex hull. The calipers visit the planes by
+// decreasing diameter bound and stop when the bound cannot beat the best distance.
+double plane_diameters(detail::plane_extremes& e, int axis, const std::array<double, 3>& sp) {
   const int row_axis = axis == 0 ? 1 : 0, col_axis = axis == 2 ? 1 : 2;
   const double sa = sp[row_axis] / 2, sb = sp[col_axis] / 2;
-  const int rows = e.rows[axis];
+  // The planes' hulls one after another, with room for one plane's stack after the last
+  // (left uninitialised: only written parts are read).
+  const std::size_t room = 2 * static_cast<std::size_t>(e.rows[axis]) + 2;
+  const std::unique_ptr<detail::ipoint2[]> hulls(
+      new detail::ipoint2[static_cast<std::size_t>(e.planes[axis]) * room]);
+  std::size_t used = 0;
+  std::vector<std::size_t> end;                       // end of hull i in `hulls`
+  std::vector<std::pair<double, std::size_t>> bound;  // (diameter bound^2, i)
+  for (int q = 0; q < e.planes[axis]; ++q) {
+    const std::size_t base = e.at(axis, q, 0);
+    const std::size_t n = detail::convex_hull_rows(e.lo[axis].data() + base,
+                                                   e.hi[axis].data() + base, e.rows[axis],
+                                                   hulls.get() + used);
+    if (n == 0) continue;
+    for (std::size_t i = used; i < used + n; ++i) {
+      const std::size_t k = base + static_cast<std::size_t>(hulls[i].a);
+      if (hulls[i].b == e.lo[axis][k]) e.on_hull[axis][k] |= 1;
+      if (hulls[i].b == e.hi[axis][k]) e.on_hull[axis][k] |= 2;
+    }
+    bound.emplace_back(hull_diameter_bound2(hulls.get() + used, n, sa, sb), bound.size());
+    used += n;
+    end.push_back(used);
+  }
+  std::sort(bound.begin(), bound.end(), [](const auto& x, const auto& y) {
+    return x.first > y.first || (x.first == y.first && x.second < y.second);
+  });
   double best = 0;
-  std::vector<detail::ipoint2> pts;
-  for (int q = 0; q < e.n[axis]; ++q) {
-    pts.clear();
-    const std::size_t base = static_cast<std::size_t>(q) * rows;
-    for (int r = 0; r < rows; ++r) {
-      const int lo = e.lo[axis][base + r], hi = e.hi[axis][base + r];
-      if (lo > hi) continue;
-      pts.push_back({r, lo});
-      if (hi != lo) pts.push_back({r, hi});
-    }
-    if (pts.empty()) continue;
-    const auto hull = detail::convex_hull_sorted(pts);
-    best = std::max(best, detail::hull_diameter(hull, sa, sb));
-    for (const auto& h : hull) {
-      long long c[3];
-      c[axis] = q;
-      c[row_axis] = h.a;
-      c[col_axis] = h.b;
-      hull_keys.push_back(vertex_key(c[0], c[1], c[2]));
-    }
+  for (const auto& b : bound) {
+    if (b.first <= best * best) break;
+    const std::size_t start = b.second == 0 ? 0 : end[b.second - 1];
+    best = std::max(best, detail::hull_diameter(hulls.get() + start, end[b.second] - start, sa, sb));
   }
   return best;
 }
 
-// Diameters on the mesh vertices. A vertex of the 3-D convex hull is also a vertex of the
-// 2-D hull of each of its three axis planes, so only those candidates enter the 3-D search,
-// which is pruned by distances to the centroid (exact, no O(V^2) all-pairs scan).
-void diameters(const padded& p, const std::array<double, 3>& sp, shape_stats& st) {
-  const plane_extremes e = mesh_extremes(p);
-  std::array<std::vector<std::uint64_t>, 3> keys;
-  st.d_slice = plane_diameters(e, 0, sp, keys[0]);
-  st.d_column = plane_diameters(e, 1, sp, keys[1]);
-  st.d_row = plane_diameters(e, 2, sp, keys[2]);
-  for (auto& k : keys) std::sort(k.begin(), k.end());
-  std::vector<std::uint64_t> both, all3;
-  std::set_intersection(keys[0].begin(), keys[0].end(), keys[1].begin(), keys[1].end(),
-                        std::back_inserter(both));
-  std::set_intersection(both.begin(), both.end(), keys[2].begin(), keys[2].end(),
-                        std::back_inserter(all3));
+// Whether the vertex with third coordinate v in row `row` of plane `plane` (axis `axis`) is
+// a vertex of that plane's hull.
+bool on_plane_hull(const detail::plane_extremes& e, int axis, int plane, int row, int v) {
+  const std::size_t k = e.at(axis, plane, row);
+  const int f = e.on_hull[axis][k];
+  return (v == e.lo[axis][k] && (f & 1)) || (v == e.hi[axis][k] && (f & 2));
+}
+
+// Coordinates (mm) of the mesh vertices that lie on the hulls of all three of their axis
+// planes, in (hz, hy, hx) order.
+std::vector<std::array<double, 3>> hull_candidates(const detail::plane_extremes& e,
+                                                   const std::array<double, 3>& sp) {
   std::vector<std::array<double, 3>> c;
-  const std::uint64_t mask = (1u << 21) - 1;
-  for (const std::uint64_t k : all3)
-    c.push_back({{coord(static_cast<int>(k >> 42), sp[0]), coord(static_cast<int>(k >> 21 & mask), sp[1]),
-                  coord(static_cast<int>(k & mask), sp[2])}});
-  if (c.empty()) return;
+  auto consider = [&](int hz, int hy, int hx) {
+    if (on_plane_hull(e, 1, hy, hz, hx) && on_plane_hull(e, 2, hx, hz, hy))
+      c.push_back({{coord(hz, sp[0]), coord(hy, sp[1]), coord(hx, sp[2])}});
+  };
+  for (int hz = 0; hz < e.planes[0]; ++hz)
+    for (int hy = 0; hy < e.rows[0]; ++hy) {
+      const std::size_t k = e.at(0, hz, hy);
+      const int f = e.on_hull[0][k];
+      if (f & 1) consider(hz, hy, e.lo[0][k]);
+      if ((f & 2) && e.hi[0][k] != e.lo[0][k]) consider(hz, hy, e.hi[0][k]);
+    }
+  return c;
+}
+
+// Largest distance between the points, pruned by their distances to the centroid (exact:
+// pairs are skipped only when even the bound through the centroid cannot beat the best).
+double max_distance_3d(const std::vector<std::array<double, 3>>& c) {
+  if (c.empty()) return 0;
   std::array<double, 3> m{{0, 0, 0}};
   for (const auto& q : c)
     for (int k = 0; k < 3; ++k) m[k] += q[k] / static_cast<double>(c.size());
   std::vector<std::pair<double, std::size_t>> r;
+  r.reserve(c.size());
   for (std::size_t i = 0; i < c.size(); ++i) {
     const double d0 = c[i][0] - m[0], d1 = c[i][1] - m[1], d2 = c[i][2] - m[2];
     r.emplace_back(std::sqrt(d0 * d0 + d1 * d1 + d2 * d2), i);
@@ -258,46 +196,31 @@ void diameters(const padded& p, const std::array<double, 3>& sp, shape_stats& st
       best2 = std::max(best2, d0 * d0 + d1 * d1 + d2 * d2);
     }
   }
-  st.d3 = std::sqrt(best2);
+  return std::sqrt(best2);
 }
 
-// Principal moments of the voxel centres from exact integer index moments (sums of z, y, x
-// and their products over the ROI), accumulated row by row.
-void pca(const roi_box& roi, bool sample_covariance, shape_stats& st) {
-  long long n = 0, sz = 0, sy = 0, sx = 0, szz = 0, syy = 0, sxx = 0, szy = 0, szx = 0, syx = 0;
-  const std::size_t nx = static_cast<std::size_t>(roi.dims[2]);
-  for (long long z = 0; z < roi.dims[0]; ++z)
-    for (long long y = 0; y < roi.dims[1]; ++y) {
-      const std::uint8_t* m = roi.in_roi.data() + static_cast<std::size_t>(roi.index(
-                                                      static_cast<int>(z), static_cast<int>(y), 0));
-      long long c = 0, cx = 0, cxx = 0;
-      for (std::size_t x = 0; x < nx; ++x) {
-        const long long w = m[x], xx = static_cast<long long>(x);
-        c += w;
-        cx += w * xx;
-        cxx += w * xx * xx;
-      }
-      n += c;
-      sz += c * z;
-      sy += c * y;
-      sx += cx;
-      szz += c * z * z;
-      syy += c * y * y;
-      sxx += cxx;
-      szy += c * z * y;
-      szx += z * cx;
-      syx += y * cx;
-    }
-  const double dn = static_cast<double>(n);
-  const double s1[3] = {static_cast<double>(sz), static_cast<double>(sy), static_cast<double>(sx)};
-  const double s2[3][3] = {{static_cast<double>(szz), static_cast<double>(szy), static_cast<double>(szx)},
-                           {static_cast<double>(szy), static_cast<double>(syy), static_cast<double>(syx)},
-                           {static_cast<double>(szx), static_cast<double>(syx), static_cast<double>(sxx)}};
+// Diameters on the mesh vertices. A vertex of the 3-D convex hull is also a vertex of the
+// 2-D hull of each of its three axis planes, so only those candidates enter the 3-D search
+// (no O(V^2) all-pairs scan).
+void diameters(const detail::bit_grid& g, const std::array<double, 3>& sp, shape_stats& st) {
+  detail::plane_extremes e = detail::mesh_extremes(g);
+  st.d_slice = plane_diameters(e, 0, sp);
+  st.d_column = plane_diameters(e, 1, sp);
+  st.d_row = plane_diameters(e, 2, sp);
+  st.d3 = max_distance_3d(hull_candidates(e, sp));
+}
+
+// Principal moments of the voxel centres from exact integer index moments.
+void pca(const detail::voxel_moments& v, const std::array<double, 3>& spacing,
+         bool sample_covariance, shape_stats& st) {
+  const double dn = static_cast<double>(v.n);
   const double denom = dn - (sample_covariance ? 1.0 : 0.0);
   Eigen::Matrix3d cov;
   for (int a = 0; a < 3; ++a)
-    for (int b = 0; b < 3; ++b)
-      cov(a, b) = (s2[a][b] - s1[a] * s1[b] / dn) * roi.spacing[a] * roi.spacing[b] / denom;
+    for (int b = 0; b < 3; ++b) {
+      const double s1a = static_cast<double>(v.s[a]), s1b = static_cast<double>(v.s[b]);
+      cov(a, b) = (static_cast<double>(v.s2[a][b]) - s1a * s1b / dn) * spacing[a] * spacing[b] / denom;
+    }
   Eigen::SelfAdjointEigenSolver<Eigen::Matrix3d> es(cov, Eigen::EigenvaluesOnly);
   for (int k = 0; k < 3; ++k) {
     double e = es.eigenvalues()[k];
@@ -359,13 +282,12 @@ class_values compute_shape(const class_input& in) {
   if (roi.image_dimension != 3)
     throw invalid_argument("image", "3-D shape features need a 3-D image");
   shape_stats st;
-  const padded p = pad_mask(roi);
-  mesh_area_volume(p, roi.spacing, st);
-  diameters(p, roi.spacing, st);
-  pca(roi, in.opts->ibsi, st);
-  std::size_t n = 0;
-  for (auto v : roi.in_roi) n += v;
-  st.voxel_volume = static_cast<double>(n) * roi.spacing[0] * roi.spacing[1] * roi.spacing[2];
+  const detail::bit_grid g = detail::pack_mask(roi);
+  mesh_area_volume(detail::census_cubes(g), roi.spacing, st);
+  diameters(g, roi.spacing, st);
+  const detail::voxel_moments m = detail::index_moments(g);
+  pca(m, roi.spacing, in.opts->ibsi, st);
+  st.voxel_volume = static_cast<double>(m.n) * roi.spacing[0] * roi.spacing[1] * roi.spacing[2];
   class_values out = detail::evaluate_table(kFeatures, st);
   const double v = st.volume, a = st.area;
   out.names.emplace_back("Compactness1");

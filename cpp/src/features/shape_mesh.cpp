@@ -268,8 +268,41 @@ std::vector<ipoint2> convex_hull_sorted(const std::vector<ipoint2>& p) {
   return h;
 }
 
-double hull_diameter(const std::vector<ipoint2>& h, double sa, double sb) {
-  const std::size_t m = h.size();
+std::size_t convex_hull_rows(const int* lo, const int* hi, int n_rows, ipoint2* h) {
+  int first = 0, last = n_rows - 1;
+  while (first < n_rows && lo[first] > hi[first]) ++first;
+  if (first == n_rows) return 0;
+  while (lo[last] > hi[last]) --last;
+  if (first == last && lo[first] == hi[first]) {  // a single point (the chains below give
+    h[0] = {first, lo[first]};                    // every other set of fewer than three
+    return 1;                                     // points sorted, as convex_hull_sorted)
+  }
+  // The hull is built as a stack h[0..k); t = the smallest stack size at which the chain
+  // being built may pop.
+  std::size_t k = 0, t = 2;
+  auto push = [&](ipoint2 p) {
+    while (k >= t && cross_i(h[k - 2], h[k - 1], p) <= 0) --k;
+    h[k++] = p;
+  };
+  // Lower chain: the row minima, then the last row's maximum (the monotone chain over all
+  // points would push and pop every other row maximum).
+  for (int r = first; r <= last; ++r)
+    if (lo[r] <= hi[r]) push({r, lo[r]});
+  if (hi[last] != lo[last]) push({last, hi[last]});
+  // Upper chain back to the start: the row maxima, then the first row's minimum (which
+  // closes the loop and is dropped).
+  t = k + 1;
+  for (int r = last - 1; r >= first; --r)
+    if (lo[r] <= hi[r]) push({r, hi[r]});
+  if (hi[first] != lo[first]) push({first, lo[first]});
+  return k - 1;
+}
+
+double hull_diameter(const std::vector<ipoint2>& hull, double sa, double sb) {
+  return hull_diameter(hull.data(), hull.size(), sa, sb);
+}
+
+double hull_diameter(const ipoint2* h, std::size_t m, double sa, double sb) {
   auto dist2 = [&](std::size_t i, std::size_t j) {
     const double da = static_cast<double>(h[i].a - h[j].a) * sa;
     const double db = static_cast<double>(h[i].b - h[j].b) * sb;

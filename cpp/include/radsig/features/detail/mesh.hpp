@@ -33,10 +33,17 @@ struct ipoint2 {
 // by (a, b) without duplicates; exact integer arithmetic.
 std::vector<ipoint2> convex_hull_sorted(const std::vector<ipoint2>& pts);
 
+// convex_hull_sorted of the row extremes (r, lo[r]) and (r, hi[r]) of the rows
+// r < n_rows with lo[r] <= hi[r] (same vertices, same order), written to `hull` (room for
+// 2 * n_rows + 2 points); returns the vertex count. The lower chain meets only row minima
+// and the upper chain only row maxima, so each chain runs over one point per row.
+std::size_t convex_hull_rows(const int* lo, const int* hi, int n_rows, ipoint2* hull);
+
 // Largest distance between vertices of a convex polygon (counter-clockwise, no collinear
 // vertices) after scaling a by `sa` and b by `sb`: rotating calipers over the antipodal
 // pairs (antipodality is invariant under axis scaling, so the pairs are found exactly on
 // the lattice).
 double hull_diameter(const std::vector<ipoint2>& hull, double sa, double sb);
+double hull_diameter(const ipoint2* hull, std::size_t n, double sa, double sb);
 
 }  // namespace radsig::features::detail
