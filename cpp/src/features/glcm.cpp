@@ -25,21 +25,35 @@ std::vector<matrix> glcm_matrices(const roi_box& roi, const discretised& d, cons
                                   std::vector<std::array<int, 3>>* angles_out) {
   const auto angles = make_angles(roi.dims, s.distances, false, s.force2d, s.force2d_dimension);
   const int n = static_cast<int>(d.n_levels());
-  // Row offset of each grid voxel's level in an n x n table and its column; background has
-  // column n * n, so a pair with a background neighbour lands beyond the table (discarded).
-  const std::int32_t outside = n * n;
-  std::vector<std::int32_t> row(pl.level.size(), 0), col(pl.level.size(), outside);
-  for (const std::size_t i : pl.roi) {
-    row[i] = d.compact[pl.level[i]] * n;
-    col[i] = d.compact[pl.level[i]];
-  }
   std::vector<matrix> P(angles.size(), matrix(n, n));
-  std::vector<std::uint32_t> count(2 * static_cast<std::size_t>(n) * n);
+  // Pairs are counted in a table indexed by the grid's levels (0 = background) when it is
+  // small; otherwise by compact level indices (background n) held per grid voxel.
+  const int ng = d.max_level;
+  const bool raw = static_cast<double>(ng + 1) * (ng + 1) <= 4.0 * (n + 1) * (n + 1);
+  const int side = raw ? ng + 1 : n + 1;
+  std::vector<int> compact_grid;
+  if (!raw) {
+    compact_grid.assign(pl.level.size(), n);
+    for (const std::size_t i : pl.roi) compact_grid[i] = d.compact[pl.level[i]];
+  }
+  const int* lv = raw ? pl.level.data() : compact_grid.data();
+  // Table index of a level (or compact index) value; row/column of the present level.
+  std::vector<int> to_present(static_cast<std::size_t>(side), -1);
+  for (int k = 0; k < n; ++k) to_present[raw ? d.present[k] : k] = k;
+  std::vector<std::uint32_t> count(static_cast<std::size_t>(side) * side);
   for (std::size_t a = 0; a < angles.size(); ++a) {
     const std::ptrdiff_t off = pl.offset(angles[a]);
     std::fill(count.begin(), count.end(), 0u);
-    for (const std::size_t i : pl.roi) ++count[static_cast<std::size_t>(row[i] + col[i + off])];
-    for (std::size_t k = 0; k < P[a].data.size(); ++k) P[a].data[k] = count[k];
+    for (const std::size_t i : pl.roi)
+      ++count[static_cast<std::size_t>(lv[i]) * side + static_cast<std::size_t>(lv[i + off])];
+    // Present levels only (background and absent levels hold no ROI pair).
+    for (int u = 0; u < side; ++u) {
+      if (to_present[u] < 0) continue;
+      double* out = P[a].data.data() + static_cast<std::size_t>(to_present[u]) * n;
+      const std::uint32_t* in = count.data() + static_cast<std::size_t>(u) * side;
+      for (int v = 0; v < side; ++v)
+        if (to_present[v] >= 0) out[to_present[v]] = in[v];
+    }
   }
   if (s.symmetrical_glcm)
     for (auto& m : P)
@@ -435,16 +449,16 @@ bool mcc_symmetric(const glcm_stats& st, double& lambda2) {
   // Stored as the Gram side's factor: rows of `nm` index the smaller dimension.
   const bool by_rows = m <= q;
   Eigen::MatrixXd nm = by_rows ? Eigen::MatrixXd(m, q) : Eigen::MatrixXd(q, m);
+  // ||N o R||_F^2 is bounded above with R(i, k) = eps / (p_x p_y + eps) <= eps / (p_x p_y)
+  // = eps (rx ry)^2 (rx = p_x^-1/2, ry = p_y^-1/2): the bound stays certified without a
+  // division per cell.
   double perturb = 0;
   for (int r = 0; r < m; ++r) {
     const double rx = 1 / std::sqrt(st.px[rows[r]]);
     for (int c = 0; c < q; ++c) {
-      const double v = st.at(rows[r], cols[c]);
-      const double x = v * rx * ry[c];
+      const double x = st.at(rows[r], cols[c]) * rx * ry[c];
       (by_rows ? nm(r, c) : nm(c, r)) = x;
-      if (v == 0) continue;
-      const double pp = st.px[rows[r]] * st.py[cols[c]];
-      const double rr = kEps / (pp + kEps);
+      const double rr = kEps * (rx * ry[c]) * (rx * ry[c]);
       perturb += x * x * rr * rr;
     }
   }
@@ -468,8 +482,7 @@ bool mcc_symmetric(const glcm_stats& st, double& lambda2) {
 // the general solver; certified symmetric ones are real and positive).
 double mcc(const std::vector<glcm_stats>& stats, int n_levels) {
   for (const auto& st : stats)
-    for (double v : st.p)
-      if (std::isnan(v)) return std::numeric_limits<double>::quiet_NaN();
+    if (std::isnan(st.hxy)) return std::numeric_limits<double>::quiet_NaN();  // empty matrix
   if (n_levels < 2) return 1.0;
   std::vector<std::vector<cd>> evs;
   std::vector<double> certified;  // lambda_2 per angle, NaN where the general solver is used
