@@ -5,36 +5,49 @@
 
 namespace radsig::features::detail {
 
+// One sweep over P: row and column sums, and per row the sums of p / j^2 and p j^2, which
+// give the four joint emphases after weighting by 1 / i^2 or i^2 (so no division per cell);
+// the non-zero cells are gathered for the entropy, which needs the total first.
 emphasis_stats make_emphasis(const matrix& P, const std::vector<int>& lv, bool guard_zero) {
   emphasis_stats e;
   e.P = &P;
   e.lv = &lv;
-  e.pg.assign(P.rows, 0);
-  e.pj.assign(P.cols, 0);
-  for (int i = 0; i < P.rows; ++i)
+  e.pg.assign(static_cast<std::size_t>(P.rows), 0);
+  e.pj.assign(static_cast<std::size_t>(P.cols), 0);
+  std::vector<double> j2(static_cast<std::size_t>(P.cols)), inv_j2(j2.size());
+  for (std::size_t j = 0; j < j2.size(); ++j) {
+    j2[j] = static_cast<double>(j + 1) * static_cast<double>(j + 1);
+    inv_j2[j] = 1 / j2[j];
+  }
+  std::vector<double> nonzero(P.data.size());
+  std::size_t n_nonzero = 0;
+  double* pj = e.pj.data();
+  for (int i = 0; i < P.rows; ++i) {
+    const double* row = P.data.data() + static_cast<std::size_t>(i) * P.cols;
+    double sum = 0, small = 0, large = 0;
     for (int j = 0; j < P.cols; ++j) {
-      e.pg[i] += P(i, j);
-      e.pj[j] += P(i, j);
+      const double p = row[j];
+      sum += p;
+      small += p * inv_j2[j];
+      large += p * j2[j];
+      pj[j] += p;
+      nonzero[n_nonzero] = p;
+      n_nonzero += p != 0 ? 1 : 0;
     }
+    const double li2 = static_cast<double>(lv[i]) * lv[i];
+    e.pg[i] = sum;
+    e.small_low += small / li2;
+    e.small_high += small * li2;
+    e.large_low += large / li2;
+    e.large_high += large * li2;
+  }
   for (double v : e.pg) e.nz += v;
   for (int j = 0; j < P.cols; ++j) e.np += e.pj[j] * (j + 1);
   if (guard_zero) {
     if (e.nz == 0) e.nz = 1;
     if (e.np == 0) e.np = 1;
   }
-  for (int i = 0; i < P.rows; ++i) {
-    const double li = lv[i];
-    for (int j = 0; j < P.cols; ++j) {
-      const double p = P(i, j);
-      if (p == 0) continue;
-      const double lj = static_cast<double>(j + 1);
-      e.small_low += p / (li * li * lj * lj);
-      e.small_high += p * li * li / (lj * lj);
-      e.large_low += p * lj * lj / (li * li);
-      e.large_high += p * li * li * lj * lj;
-      e.entropy += xlog2(p / e.nz);
-    }
-  }
+  for (std::size_t k = 0; k < n_nonzero; ++k) e.entropy += xlog2(nonzero[k] / e.nz);
   return e;
 }
 

@@ -151,18 +151,28 @@ padded_levels pad_levels(const roi_box& roi, const discretised& d, int pad) {
   p.pad = pad;
   for (int k = 0; k < 3; ++k) p.dims[k] = roi.dims[k] + 2 * pad;
   p.level.assign(static_cast<std::size_t>(p.dims[0]) * p.dims[1] * p.dims[2], 0);
-  p.roi.reserve(roi.roi_values.size());
-  std::size_t v = 0;
+  p.roi.resize(roi.roi_values.size());
+  std::size_t* roi_out = p.roi.data();
+  const int nx = roi.dims[2];
+  const int* box_level = d.level.data();
   for (int z = 0; z < roi.dims[0]; ++z)
-    for (int y = 0; y < roi.dims[1]; ++y) {
-      std::size_t o = static_cast<std::size_t>(pad) +
-                      static_cast<std::size_t>(p.dims[2]) *
-                          (static_cast<std::size_t>(y + pad) +
-                           static_cast<std::size_t>(p.dims[1]) * static_cast<std::size_t>(z + pad));
-      for (int x = 0; x < roi.dims[2]; ++x, ++v, ++o) {
-        p.level[o] = d.level[v];
-        if (d.level[v]) p.roi.push_back(o);
-      }
+    for (int y = 0; y < roi.dims[1]; ++y, box_level += nx) {
+      const std::size_t row = static_cast<std::size_t>(pad) +
+                              static_cast<std::size_t>(p.dims[2]) *
+                                  (static_cast<std::size_t>(y + pad) +
+                                   static_cast<std::size_t>(p.dims[1]) *
+                                       static_cast<std::size_t>(z + pad));
+      std::copy(box_level, box_level + nx, p.level.begin() + static_cast<std::ptrdiff_t>(row));
+      int first = nx, last = -1;
+      for (int x = 0; x < nx; ++x)
+        if (box_level[x] != 0) {
+          first = std::min(first, x);
+          last = x;
+          *roi_out++ = row + static_cast<std::size_t>(x);
+        }
+      if (last < 0) continue;
+      p.spans.push_back({row + static_cast<std::size_t>(first), last - first + 1});
+      p.longest_span = std::max(p.longest_span, last - first + 1);
     }
   return p;
 }

@@ -1,10 +1,12 @@
 // Grey level size zone matrix features (FEATURES.md 9.6).
 #include <algorithm>
 #include <cstdint>
+#include <memory>
 
 #include "radsig/features/detail/feature_table.hpp"
 #include "radsig/core/error.hpp"
 #include "radsig/features/detail/emphasis.hpp"
+#include "radsig/features/detail/grid_scan.hpp"
 #include "radsig/features/registry.hpp"
 
 namespace radsig::features {
@@ -43,32 +45,12 @@ namespace {
 
 // Union-find over grid indices (only ROI entries are used); roots are the smallest index of
 // their zone. Path halving keeps the trees flat.
-std::uint32_t find_root(std::vector<std::uint32_t>& parent, std::uint32_t v) {
+std::uint32_t find_root(std::uint32_t* parent, std::uint32_t v) {
   while (parent[v] != v) {
     parent[v] = parent[parent[v]];
     v = parent[v];
   }
   return v;
-}
-
-// Bit k set where the neighbour at -offs[k] has the voxel's level: branch-free passes over the
-// grid, block by block (vectorised); meaningful at ROI voxels only.
-std::vector<std::uint32_t> equal_neighbours(const padded_levels& pl,
-                                            const std::vector<std::ptrdiff_t>& offs) {
-  const std::ptrdiff_t n = static_cast<std::ptrdiff_t>(pl.level.size());
-  std::vector<std::uint32_t> mask(pl.level.size(), 0);
-  const int* level = pl.level.data();
-  std::uint32_t* m = mask.data();
-  constexpr std::ptrdiff_t kBlock = 2048;
-  for (std::ptrdiff_t b = 0; b < n; b += kBlock) {
-    const std::ptrdiff_t e = std::min(n, b + kBlock);
-    for (std::size_t k = 0; k < offs.size(); ++k) {
-      const std::ptrdiff_t off = offs[k];
-      for (std::ptrdiff_t v = std::max(b, off); v < e; ++v)
-        m[v] |= static_cast<std::uint32_t>(level[v - off] == level[v]) << k;
-    }
-  }
-  return mask;
 }
 
 }  // namespace
@@ -98,37 +80,56 @@ matrix glszm_matrix(const roi_box& roi, const discretised& d, const settings& s,
                                      half[k][2] - half[m][2]}};
       if (std::find(all.begin(), all.end(), diff) != all.end()) adjacent[k] |= 1u << m;
     }
-  const int* level = pl.level.data();
-  const std::vector<std::uint32_t> equal_mask = equal_neighbours(pl, offs);
-  std::vector<std::uint32_t> parent(pl.level.size());
-  for (const std::size_t i : pl.roi) {
-    std::uint32_t equal = equal_mask[i];
-    auto root = static_cast<std::uint32_t>(i);
-    parent[i] = root;
-    while (equal != 0) {
-      const int k = __builtin_ctz(equal);
-      equal &= ~(adjacent[static_cast<std::size_t>(k)] | (1u << k));
-      const std::uint32_t rj = find_root(
-          parent, static_cast<std::uint32_t>(i - static_cast<std::size_t>(offs[static_cast<std::size_t>(k)])));
-      if (rj == root) continue;
-      if (rj < root) {
-        parent[root] = rj;
-        root = rj;
-      } else {
-        parent[rj] = root;
-      }
-    }
-  }
-  // Zone sizes, accumulated at the roots (reusing `size` indexed by grid position).
-  std::vector<std::uint32_t> size(pl.level.size(), 0);
+  // Per row span: bit k of equal[t] set where the neighbour at -offs[k] has the voxel's level
+  // (branch-free passes, vectorised); then every ROI voxel of the span is joined with those
+  // neighbours. `parent` and `size` are indexed by grid position and only ever read at ROI
+  // voxels already visited, so they need no initialisation.
+  const std::size_t n_grid = pl.level.size();
+  std::unique_ptr<std::uint32_t[]> parent(new std::uint32_t[n_grid]);
+  std::unique_ptr<std::uint32_t[]> size(new std::uint32_t[n_grid]);
+  std::vector<std::uint32_t> equal_buffer(static_cast<std::size_t>(pl.longest_span), 0);
+  std::uint32_t* __restrict equal = equal_buffer.data();
+  std::vector<std::ptrdiff_t> back(offs.size());
+  for (std::size_t k = 0; k < offs.size(); ++k) back[k] = -offs[k];
+  detail::scan_spans(
+      pl, back,
+      [&](std::size_t k, const int* __restrict x, const int* __restrict y, int n) {
+        for (int t = 0; t < n; ++t) equal[t] |= static_cast<std::uint32_t>(x[t] == y[t]) << k;
+      },
+      [&](const row_span& sp) {
+        const int* x = pl.level.data() + sp.start;
+        for (int t = 0; t < sp.length; ++t) {
+          std::uint32_t eq = equal[t];
+          equal[t] = 0;
+          if (x[t] == 0) continue;
+          const auto i = static_cast<std::uint32_t>(sp.start + static_cast<std::size_t>(t));
+          std::uint32_t root = i;
+          parent[i] = i;
+          size[i] = 0;
+          while (eq != 0) {
+            const int k = __builtin_ctz(eq);
+            eq &= ~(adjacent[static_cast<std::size_t>(k)] | (1u << k));
+            const std::uint32_t rj =
+                find_root(parent.get(), i - static_cast<std::uint32_t>(offs[static_cast<std::size_t>(k)]));
+            if (rj == root) continue;
+            if (rj < root) {
+              parent[root] = rj;
+              root = rj;
+            } else {
+              parent[rj] = root;
+            }
+          }
+        }
+      });
+  // Zone sizes, accumulated at the roots.
   std::size_t max_size = 0;
   for (const std::size_t i : pl.roi) {
-    const std::uint32_t r = find_root(parent, static_cast<std::uint32_t>(i));
+    const std::uint32_t r = find_root(parent.get(), static_cast<std::uint32_t>(i));
     max_size = std::max<std::size_t>(max_size, ++size[r]);
   }
   matrix P(static_cast<int>(d.n_levels()), static_cast<int>(max_size));
   for (const std::size_t i : pl.roi)
-    if (parent[i] == i) P(d.compact[level[i]], static_cast<int>(size[i]) - 1) += 1;
+    if (parent[i] == i) P(d.compact[pl.level[i]], static_cast<int>(size[i]) - 1) += 1;
   return P;
 }
 
