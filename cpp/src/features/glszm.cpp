@@ -53,16 +53,11 @@ std::uint32_t find_root(std::uint32_t* parent, std::uint32_t v) {
   return v;
 }
 
-}  // namespace
-
-matrix glszm_matrix(const roi_box& roi, const discretised& d, const settings& s) {
-  return glszm_matrix(roi, d, s, texture_grid(roi, d, s));
-}
-
 // Zones = connected components of equal level (26-connectivity, or 8 with force2D): every ROI
 // voxel is joined with its already visited neighbours (the negative half of the offsets).
-matrix glszm_matrix(const roi_box& roi, const discretised& d, const settings& s,
-                    const padded_levels& pl) {
+// One code per zone: (size - 1) << 32 | matrix row of its level, in grid order of the roots.
+std::vector<std::uint64_t> zone_codes(const roi_box& roi, const discretised& d,
+                                      const settings& s, const padded_levels& pl) {
   const auto half = make_angles(roi.dims, {1}, false, s.force2d, s.force2d_dimension);
   if (pl.level.size() >= 0xffffffffu)
     throw invalid_argument("mask", "the ROI bounding box is too large");
@@ -122,23 +117,51 @@ matrix glszm_matrix(const roi_box& roi, const discretised& d, const settings& s,
         }
       });
   // Zone sizes, accumulated at the roots.
-  std::size_t max_size = 0;
-  for (const std::size_t i : pl.roi) {
-    const std::uint32_t r = find_root(parent.get(), static_cast<std::uint32_t>(i));
-    max_size = std::max<std::size_t>(max_size, ++size[r]);
-  }
-  matrix P(static_cast<int>(d.n_levels()), static_cast<int>(max_size));
+  for (const std::size_t i : pl.roi) ++size[find_root(parent.get(), static_cast<std::uint32_t>(i))];
+  std::vector<std::uint64_t> codes;
   for (const std::size_t i : pl.roi)
-    if (parent[i] == i) P(d.compact[pl.level[i]], static_cast<int>(size[i]) - 1) += 1;
+    if (parent[i] == i)
+      codes.push_back(static_cast<std::uint64_t>(size[i] - 1) << 32 |
+                      static_cast<std::uint32_t>(d.compact[pl.level[i]]));
+  return codes;
+}
+
+}  // namespace
+
+matrix glszm_matrix(const roi_box& roi, const discretised& d, const settings& s) {
+  return glszm_matrix(roi, d, s, texture_grid(roi, d, s));
+}
+
+matrix glszm_matrix(const roi_box& roi, const discretised& d, const settings& s,
+                    const padded_levels& pl) {
+  const std::vector<std::uint64_t> codes = zone_codes(roi, d, s, pl);
+  std::uint64_t max_size = 0;
+  for (const std::uint64_t c : codes) max_size = std::max(max_size, (c >> 32) + 1);
+  matrix P(static_cast<int>(d.n_levels()), static_cast<int>(max_size));
+  for (const std::uint64_t c : codes)
+    P(static_cast<int>(c & 0xffffffffu), static_cast<int>(c >> 32)) += 1;
   return P;
 }
 
 std::vector<std::string> glszm_names() { return detail::table_names(kFeatures); }
 
 class_values compute_glszm(const class_input& in) {
-  const matrix P = in.grid ? glszm_matrix(*in.roi, *in.levels, *in.opts, *in.grid)
-                          : glszm_matrix(*in.roi, *in.levels, *in.opts);
-  const auto st = detail::make_emphasis(P, in.levels->present, true);
+  // Zone sizes can run to the ROI size: the statistics come from the sorted zone codes (the
+  // non-zero cells, by size then level) rather than from the wide, mostly empty matrix.
+  std::vector<std::uint64_t> codes =
+      in.grid ? zone_codes(*in.roi, *in.levels, *in.opts, *in.grid)
+              : zone_codes(*in.roi, *in.levels, *in.opts,
+                           texture_grid(*in.roi, *in.levels, *in.opts));
+  std::sort(codes.begin(), codes.end());
+  std::vector<detail::emphasis_cell> cells;
+  for (std::size_t k = 0; k < codes.size();) {
+    std::size_t e = k + 1;
+    while (e < codes.size() && codes[e] == codes[k]) ++e;
+    cells.push_back({static_cast<int>(codes[k] & 0xffffffffu),
+                     static_cast<std::int64_t>(codes[k] >> 32), static_cast<double>(e - k)});
+    k = e;
+  }
+  const auto st = detail::make_emphasis(cells, in.levels->present, true);
   return detail::evaluate_table(kFeatures, st);
 }
 
