@@ -90,53 +90,32 @@ const glrlm_feature kFeatures[] = {
 
 namespace {
 
-// Run cells: (matrix row of the level) << shift | (run length - 1).
-struct run_cells {
-  int shift = 0;                         // bits of the length part
-  std::vector<std::int32_t> row_start;   // level -> its row << shift
-  std::int32_t length_mask() const { return (std::int32_t{1} << shift) - 1; }
-};
-
-run_cells make_run_cells(const discretised& d, int max_len) {
-  run_cells rc;
-  while ((1 << rc.shift) < max_len) ++rc.shift;
-  if (static_cast<double>(d.n_levels()) * static_cast<double>(1 << rc.shift) >= 2147483647.0)
-    throw invalid_argument("bin_count", "too many grey levels for the run length matrix");
-  rc.row_start.assign(d.compact.size(), 0);
-  for (std::size_t l = 0; l < d.compact.size(); ++l)
-    if (d.compact[l] >= 0) rc.row_start[l] = d.compact[l] << rc.shift;
-  return rc;
-}
-
 // Runs along one angle with positive grid offset `off`. The ROI voxels are visited in grid
-// order, so a voxel's predecessor on its line has been seen: the voxel's run cell continues
-// the predecessor's (length + 1) when the levels agree, else starts at length 1. A run ends
-// where the successor's level differs; the cells of ending runs are collected branch-free,
-// then counted into m (n_levels x max_len). Returns the longest run.
-int runs_on_grid(const padded_levels& pl, const run_cells& rc, std::ptrdiff_t off,
-                 std::vector<std::int32_t>& cell, std::vector<std::int32_t>& ends, matrix& m) {
+// order, so a voxel's predecessor on its line has been seen: its run length continues the
+// predecessor's when the levels agree (branch-free: runs are short in noisy images, so a
+// branch would mispredict). A run ends where the successor's level differs; the matrix
+// cells of ending runs, row_start[level] + length, are collected branch-free, then counted.
+// Returns the longest run.
+int runs_on_grid(const padded_levels& pl, const std::vector<std::int32_t>& row_start,
+                 std::ptrdiff_t off, std::vector<std::int32_t>& len,
+                 std::vector<std::int32_t>& ends, matrix& m) {
   const int* level = pl.level.data();
-  const std::int32_t* row_start = rc.row_start.data();
-  std::int32_t* cl = cell.data();
+  const std::int32_t* start = row_start.data();
+  std::int32_t* ln = len.data();
   std::int32_t* out = ends.data();
   std::size_t k = 0;
+  std::int32_t longest = 0;
   for (const std::size_t i : pl.roi) {
     const int li = level[i];
-    const std::int32_t prev = cl[i - off];  // meaningful only if the levels agree
-    const std::int32_t c = level[i - off] == li ? prev + 1 : row_start[li];
-    cl[i] = c;
-    out[k] = c;
+    const std::int32_t same = -static_cast<std::int32_t>(level[i - off] == li);
+    const std::int32_t run = (ln[i - off] & same) + 1;
+    ln[i] = run;
+    longest = std::max(longest, run);
+    out[k] = start[li] + run;
     k += level[i + off] != li ? 1 : 0;
   }
-  const std::int32_t mask = rc.length_mask();
-  std::int32_t longest = 0;
-  for (std::size_t r = 0; r < k; ++r) {
-    const std::int32_t c = out[r], len = c & mask;
-    longest = std::max(longest, len);
-    m.data[static_cast<std::size_t>(c >> rc.shift) * static_cast<std::size_t>(m.cols) +
-           static_cast<std::size_t>(len)] += 1;
-  }
-  return longest + 1;
+  for (std::size_t r = 0; r < k; ++r) m.data[static_cast<std::size_t>(out[r])] += 1;
+  return longest;
 }
 
 // Keeps the first `cols` columns of m.
@@ -163,13 +142,18 @@ std::vector<matrix> glrlm_matrices(const roi_box& roi, const discretised& d, con
   const auto angles = make_angles(roi.dims, {1}, false, s.force2d, s.force2d_dimension);
   const int n = static_cast<int>(d.n_levels());
   const int max_len = std::max({roi.dims[0], roi.dims[1], roi.dims[2]});
-  const run_cells rc = make_run_cells(d, max_len);
-  std::vector<std::int32_t> cell(pl.level.size(), 0), ends(pl.roi.size(), 0);
+  if (static_cast<double>(n) * max_len >= 2147483647.0)
+    throw invalid_argument("bin_count", "too many grey levels for the run length matrix");
+  // Matrix index of (level, run length 1) minus 1, per level.
+  std::vector<std::int32_t> row_start(d.compact.size(), 0);
+  for (std::size_t l = 0; l < d.compact.size(); ++l)
+    if (d.compact[l] >= 0) row_start[l] = d.compact[l] * max_len - 1;
+  std::vector<std::int32_t> len(pl.level.size(), 0), ends(pl.roi.size(), 0);
   std::vector<matrix> P;
   int longest = 1;
   for (const auto& a : angles) {
     matrix m(n, max_len);
-    const int angle_longest = runs_on_grid(pl, rc, pl.offset(a), cell, ends, m);
+    const int angle_longest = runs_on_grid(pl, row_start, pl.offset(a), len, ends, m);
     longest = std::max(longest, angle_longest);
     // PyRadiomics drops a direction in which no line holds two ROI voxels; IBSI keeps its
     // length-1 runs. Without a run of two, decide that by walking the lines.
