@@ -126,6 +126,38 @@ std::vector<std::uint64_t> zone_codes(const roi_box& roi, const discretised& d,
   return codes;
 }
 
+// The non-zero cells of the zone matrix, by size then level: counted in a dense size x level
+// table when that is not much larger than the number of zones, else by sorting the codes
+// (a few very large zones make the table wide and nearly empty).
+std::vector<detail::emphasis_cell> zone_cells(std::vector<std::uint64_t>& codes,
+                                              std::size_t n_levels) {
+  std::uint64_t max_size = 0;
+  for (const std::uint64_t c : codes) max_size = std::max(max_size, (c >> 32) + 1);
+  std::vector<detail::emphasis_cell> cells;
+  const auto cell = [](std::uint64_t code, double count) {
+    return detail::emphasis_cell{static_cast<int>(code & 0xffffffffu),
+                                 static_cast<std::int64_t>(code >> 32), count};
+  };
+  if (static_cast<double>(max_size) * static_cast<double>(n_levels) <=
+      8.0 * static_cast<double>(codes.size()) + 65536) {
+    std::vector<std::uint32_t> table(static_cast<std::size_t>(max_size) * n_levels, 0);
+    for (const std::uint64_t c : codes) ++table[(c >> 32) * n_levels + (c & 0xffffffffu)];
+    for (std::size_t k = 0; k < table.size(); ++k)
+      if (table[k] != 0)
+        cells.push_back(cell(static_cast<std::uint64_t>(k / n_levels) << 32 | (k % n_levels),
+                             table[k]));
+    return cells;
+  }
+  std::sort(codes.begin(), codes.end());
+  for (std::size_t k = 0; k < codes.size();) {
+    std::size_t e = k + 1;
+    while (e < codes.size() && codes[e] == codes[k]) ++e;
+    cells.push_back(cell(codes[k], static_cast<double>(e - k)));
+    k = e;
+  }
+  return cells;
+}
+
 }  // namespace
 
 matrix glszm_matrix(const roi_box& roi, const discretised& d, const settings& s) {
@@ -152,16 +184,8 @@ class_values compute_glszm(const class_input& in) {
       in.grid ? zone_codes(*in.roi, *in.levels, *in.opts, *in.grid)
               : zone_codes(*in.roi, *in.levels, *in.opts,
                            texture_grid(*in.roi, *in.levels, *in.opts));
-  std::sort(codes.begin(), codes.end());
-  std::vector<detail::emphasis_cell> cells;
-  for (std::size_t k = 0; k < codes.size();) {
-    std::size_t e = k + 1;
-    while (e < codes.size() && codes[e] == codes[k]) ++e;
-    cells.push_back({static_cast<int>(codes[k] & 0xffffffffu),
-                     static_cast<std::int64_t>(codes[k] >> 32), static_cast<double>(e - k)});
-    k = e;
-  }
-  const auto st = detail::make_emphasis(cells, in.levels->present, true);
+  const auto st = detail::make_emphasis(zone_cells(codes, in.levels->n_levels()),
+                                        in.levels->present, true);
   return detail::evaluate_table(kFeatures, st);
 }
 
