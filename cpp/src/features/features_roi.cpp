@@ -98,9 +98,10 @@ std::vector<int> bin_fixed_width(const std::vector<double>& x, double w) {
   for (std::size_t k = 0; k < edges.size(); ++k) edges[k] = lo + static_cast<double>(k) * delta;
   // Same result as digitize(): estimate the bin arithmetically, then settle it on the edges.
   const long last = static_cast<long>(edges.size()) - 1;
+  const double inv_delta = 1 / delta;  // only an estimate: the edges settle the bin
   std::vector<int> out(x.size());
   for (std::size_t i = 0; i < x.size(); ++i) {
-    long k = static_cast<long>((x[i] - lo) / delta);
+    long k = static_cast<long>((x[i] - lo) * inv_delta);
     k = std::clamp(k, 0L, last);
     while (k < last && edges[static_cast<std::size_t>(k) + 1] <= x[i]) ++k;
     while (k > 0 && edges[static_cast<std::size_t>(k)] > x[i]) --k;
