@@ -10,23 +10,27 @@
 
 namespace radsig::features {
 
+// Row by row: a branch-free test whether the row holds the label (vectorised), then the
+// first and last such voxel of the rows that do.
 bounding_box label_bounding_box(const image::label_image& mask, int label) {
   const auto& g = mask.geom;
   std::array<std::size_t, 3> lo{{g.size[0], g.size[1], g.size[2]}};
   std::array<std::size_t, 3> hi{{0, 0, 0}};
   bool found = false;
-  std::size_t idx = 0;
+  const std::size_t nx = g.size[0];
+  const int* row = mask.voxels.data();
   for (std::size_t k = 0; k < g.size[2]; ++k)
-    for (std::size_t j = 0; j < g.size[1]; ++j)
-      for (std::size_t i = 0; i < g.size[0]; ++i, ++idx) {
-        if (mask.voxels[idx] != label) continue;
-        found = true;
-        const std::size_t p[3] = {i, j, k};
-        for (int a = 0; a < 3; ++a) {
-          lo[a] = std::min(lo[a], p[a]);
-          hi[a] = std::max(hi[a], p[a]);
-        }
-      }
+    for (std::size_t j = 0; j < g.size[1]; ++j, row += nx) {
+      int any = 0;
+      for (std::size_t i = 0; i < nx; ++i) any |= row[i] == label;
+      if (!any) continue;
+      std::size_t first = 0, last = nx - 1;
+      while (row[first] != label) ++first;
+      while (row[last] != label) --last;
+      found = true;
+      lo = {{std::min(lo[0], first), std::min(lo[1], j), std::min(lo[2], k)}};
+      hi = {{std::max(hi[0], last), std::max(hi[1], j), std::max(hi[2], k)}};
+    }
   if (!found)
     throw invalid_argument("mask", "label " + std::to_string(label) + " is not present");
   bounding_box b;
