@@ -44,7 +44,7 @@ const glszm_feature kFeatures[] = {
 namespace {
 
 // Union-find over grid indices (only ROI entries are used); roots are the smallest index of
-// their zone. Path halving keeps the trees flat.
+// their zone, so parent[v] <= v. Path halving keeps the trees flat.
 std::uint32_t find_root(std::uint32_t* parent, std::uint32_t v) {
   while (parent[v] != v) {
     parent[v] = parent[parent[v]];
@@ -116,8 +116,14 @@ std::vector<std::uint64_t> zone_codes(const roi_box& roi, const discretised& d,
           }
         }
       });
-  // Zone sizes, accumulated at the roots.
-  for (const std::size_t i : pl.roi) ++size[find_root(parent.get(), static_cast<std::uint32_t>(i))];
+  // Zone sizes, accumulated at the roots. Every parent precedes its child in grid order (a
+  // root is the smallest index of its zone), so one pass in grid order points each voxel
+  // at its root: its parent has already been pointed at the same root.
+  for (const std::size_t i : pl.roi) {
+    const std::uint32_t r = parent[parent[i]];
+    parent[i] = r;
+    ++size[r];
+  }
   std::vector<std::uint64_t> codes;
   for (const std::size_t i : pl.roi)
     if (parent[i] == i)
