@@ -134,10 +134,17 @@ discretised discretise(const roi_box& roi, const settings& s) {
   std::vector<int> lv = s.bin_count > 0 ? bin_fixed_count(roi.roi_values, s.bin_count)
                                               : bin_fixed_width(roi.roi_values, s.bin_width);
   discretised d;
-  d.level.assign(roi.voxel_count(), 0);
+  // Branch-free scatter of the ROI levels into the box; the sentinel is read (never kept)
+  // at background voxels after the last ROI voxel.
+  d.level.resize(roi.voxel_count());
+  lv.push_back(0);
   std::size_t r = 0;
-  for (std::size_t v = 0; v < roi.voxel_count(); ++v)
-    if (roi.in_roi[v]) d.level[v] = lv[r++];
+  for (std::size_t v = 0; v < roi.voxel_count(); ++v) {
+    const bool in = roi.in_roi[v] != 0;
+    d.level[v] = in ? lv[r] : 0;
+    r += in ? 1 : 0;
+  }
+  lv.pop_back();
   d.max_level = lv.empty() ? 0 : *std::max_element(lv.begin(), lv.end());
   std::vector<char> seen(static_cast<std::size_t>(d.max_level) + 1, 0);
   for (int l : lv) seen[l] = 1;
@@ -156,7 +163,7 @@ padded_levels pad_levels(const roi_box& roi, const discretised& d, int pad) {
   p.pad = pad;
   for (int k = 0; k < 3; ++k) p.dims[k] = roi.dims[k] + 2 * pad;
   p.level.assign(static_cast<std::size_t>(p.dims[0]) * p.dims[1] * p.dims[2], 0);
-  p.roi.resize(roi.roi_values.size());
+  p.roi.resize(roi.roi_values.size() + 1);
   std::size_t* roi_out = p.roi.data();
   const int nx = roi.dims[2];
   const int* box_level = d.level.data();
@@ -168,17 +175,18 @@ padded_levels pad_levels(const roi_box& roi, const discretised& d, int pad) {
                                    static_cast<std::size_t>(p.dims[1]) *
                                        static_cast<std::size_t>(z + pad));
       std::copy(box_level, box_level + nx, p.level.begin() + static_cast<std::ptrdiff_t>(row));
-      int first = nx, last = -1;
-      for (int x = 0; x < nx; ++x)
-        if (box_level[x] != 0) {
-          first = std::min(first, x);
-          last = x;
-          *roi_out++ = row + static_cast<std::size_t>(x);
-        }
-      if (last < 0) continue;
-      p.spans.push_back({row + static_cast<std::size_t>(first), last - first + 1});
-      p.longest_span = std::max(p.longest_span, last - first + 1);
+      // ROI positions of the row, collected branch-free (`roi` has one slot of slack).
+      std::size_t* const row_first = roi_out;
+      for (int x = 0; x < nx; ++x) {
+        *roi_out = row + static_cast<std::size_t>(x);
+        roi_out += box_level[x] != 0 ? 1 : 0;
+      }
+      if (roi_out == row_first) continue;
+      const int length = static_cast<int>(roi_out[-1] - *row_first) + 1;
+      p.spans.push_back({*row_first, length});
+      p.longest_span = std::max(p.longest_span, length);
     }
+  p.roi.pop_back();
   return p;
 }
 
