@@ -104,8 +104,8 @@ std::vector<std::uint64_t> zone_codes(const roi_box& roi, const discretised& d,
           while (eq != 0) {
             const int k = __builtin_ctz(eq);
             eq &= ~(adjacent[static_cast<std::size_t>(k)] | (1u << k));
-            const std::uint32_t rj =
-                find_root(parent.get(), i - static_cast<std::uint32_t>(offs[static_cast<std::size_t>(k)]));
+            const auto off = static_cast<std::uint32_t>(offs[static_cast<std::size_t>(k)]);
+            const std::uint32_t rj = find_root(parent.get(), i - off);
             if (rj == root) continue;
             if (rj < root) {
               parent[root] = rj;

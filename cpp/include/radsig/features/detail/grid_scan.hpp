@@ -10,10 +10,10 @@
 namespace radsig::features::detail {
 
 // For every row span of `pl` (box order): `per_offset(k, centre, neighbour, length)` for
-// every offset offs[k], with centre = the span's levels and neighbour = the levels at centre + offset
-// (both `length` long, so the kernel is a plain vectorisable loop over the span), then
-// `per_span(span)`. Per-voxel accumulators of the span live in a buffer of
-// pl.longest_span entries that `per_span` reads and resets.
+// every offset offs[k], with centre = the span's levels and neighbour = the levels at
+// centre + offs[k] (both `length` long, so the kernel is a plain vectorisable loop over the
+// span), then `per_span(span)`. The caller keeps per-voxel accumulators of the span in a
+// buffer of pl.longest_span entries that `per_span` reads and resets.
 template <typename PerOffset, typename PerSpan>
 void scan_spans(const padded_levels& pl, const std::vector<std::ptrdiff_t>& offs,
                 PerOffset per_offset, PerSpan per_span) {
