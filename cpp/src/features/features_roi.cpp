@@ -10,23 +10,27 @@
 
 namespace radsig::features {
 
+// Row by row: a branch-free test whether the row holds the label (vectorised), then the
+// first and last such voxel of the rows that do.
 bounding_box label_bounding_box(const image::label_image& mask, int label) {
   const auto& g = mask.geom;
   std::array<std::size_t, 3> lo{{g.size[0], g.size[1], g.size[2]}};
   std::array<std::size_t, 3> hi{{0, 0, 0}};
   bool found = false;
-  std::size_t idx = 0;
+  const std::size_t nx = g.size[0];
+  const int* row = mask.voxels.data();
   for (std::size_t k = 0; k < g.size[2]; ++k)
-    for (std::size_t j = 0; j < g.size[1]; ++j)
-      for (std::size_t i = 0; i < g.size[0]; ++i, ++idx) {
-        if (mask.voxels[idx] != label) continue;
-        found = true;
-        const std::size_t p[3] = {i, j, k};
-        for (int a = 0; a < 3; ++a) {
-          lo[a] = std::min(lo[a], p[a]);
-          hi[a] = std::max(hi[a], p[a]);
-        }
-      }
+    for (std::size_t j = 0; j < g.size[1]; ++j, row += nx) {
+      int any = 0;
+      for (std::size_t i = 0; i < nx; ++i) any |= row[i] == label;
+      if (!any) continue;
+      std::size_t first = 0, last = nx - 1;
+      while (row[first] != label) ++first;
+      while (row[last] != label) --last;
+      found = true;
+      lo = {{std::min(lo[0], first), std::min(lo[1], j), std::min(lo[2], k)}};
+      hi = {{std::max(hi[0], last), std::max(hi[1], j), std::max(hi[2], k)}};
+    }
   if (!found)
     throw invalid_argument("mask", "label " + std::to_string(label) + " is not present");
   bounding_box b;
@@ -98,9 +102,10 @@ std::vector<int> bin_fixed_width(const std::vector<double>& x, double w) {
   for (std::size_t k = 0; k < edges.size(); ++k) edges[k] = lo + static_cast<double>(k) * delta;
   // Same result as digitize(): estimate the bin arithmetically, then settle it on the edges.
   const long last = static_cast<long>(edges.size()) - 1;
+  const double inv_delta = 1 / delta;  // only an estimate: the edges settle the bin
   std::vector<int> out(x.size());
   for (std::size_t i = 0; i < x.size(); ++i) {
-    long k = static_cast<long>((x[i] - lo) / delta);
+    long k = static_cast<long>((x[i] - lo) * inv_delta);
     k = std::clamp(k, 0L, last);
     while (k < last && edges[static_cast<std::size_t>(k) + 1] <= x[i]) ++k;
     while (k > 0 && edges[static_cast<std::size_t>(k)] > x[i]) --k;
@@ -129,10 +134,17 @@ discretised discretise(const roi_box& roi, const settings& s) {
   std::vector<int> lv = s.bin_count > 0 ? bin_fixed_count(roi.roi_values, s.bin_count)
                                               : bin_fixed_width(roi.roi_values, s.bin_width);
   discretised d;
-  d.level.assign(roi.voxel_count(), 0);
+  // Branch-free scatter of the ROI levels into the box; the sentinel is read (never kept)
+  // at background voxels after the last ROI voxel.
+  d.level.resize(roi.voxel_count());
+  lv.push_back(0);
   std::size_t r = 0;
-  for (std::size_t v = 0; v < roi.voxel_count(); ++v)
-    if (roi.in_roi[v]) d.level[v] = lv[r++];
+  for (std::size_t v = 0; v < roi.voxel_count(); ++v) {
+    const bool in = roi.in_roi[v] != 0;
+    d.level[v] = in ? lv[r] : 0;
+    r += in ? 1 : 0;
+  }
+  lv.pop_back();
   d.max_level = lv.empty() ? 0 : *std::max_element(lv.begin(), lv.end());
   std::vector<char> seen(static_cast<std::size_t>(d.max_level) + 1, 0);
   for (int l : lv) seen[l] = 1;
@@ -151,19 +163,30 @@ padded_levels pad_levels(const roi_box& roi, const discretised& d, int pad) {
   p.pad = pad;
   for (int k = 0; k < 3; ++k) p.dims[k] = roi.dims[k] + 2 * pad;
   p.level.assign(static_cast<std::size_t>(p.dims[0]) * p.dims[1] * p.dims[2], 0);
-  p.roi.reserve(roi.roi_values.size());
-  std::size_t v = 0;
+  p.roi.resize(roi.roi_values.size() + 1);
+  std::size_t* roi_out = p.roi.data();
+  const int nx = roi.dims[2];
+  const int* box_level = d.level.data();
   for (int z = 0; z < roi.dims[0]; ++z)
-    for (int y = 0; y < roi.dims[1]; ++y) {
-      std::size_t o = static_cast<std::size_t>(pad) +
-                      static_cast<std::size_t>(p.dims[2]) *
-                          (static_cast<std::size_t>(y + pad) +
-                           static_cast<std::size_t>(p.dims[1]) * static_cast<std::size_t>(z + pad));
-      for (int x = 0; x < roi.dims[2]; ++x, ++v, ++o) {
-        p.level[o] = d.level[v];
-        if (d.level[v]) p.roi.push_back(o);
+    for (int y = 0; y < roi.dims[1]; ++y, box_level += nx) {
+      const std::size_t row = static_cast<std::size_t>(pad) +
+                              static_cast<std::size_t>(p.dims[2]) *
+                                  (static_cast<std::size_t>(y + pad) +
+                                   static_cast<std::size_t>(p.dims[1]) *
+                                       static_cast<std::size_t>(z + pad));
+      std::copy(box_level, box_level + nx, p.level.begin() + static_cast<std::ptrdiff_t>(row));
+      // ROI positions of the row, collected branch-free (`roi` has one slot of slack).
+      std::size_t* const row_first = roi_out;
+      for (int x = 0; x < nx; ++x) {
+        *roi_out = row + static_cast<std::size_t>(x);
+        roi_out += box_level[x] != 0 ? 1 : 0;
       }
+      if (roi_out == row_first) continue;
+      const int length = static_cast<int>(roi_out[-1] - *row_first) + 1;
+      p.spans.push_back({*row_first, length});
+      p.longest_span = std::max(p.longest_span, length);
     }
+  p.roi.pop_back();
   return p;
 }
 

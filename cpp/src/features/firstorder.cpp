@@ -1,6 +1,7 @@
 // First-order statistics (FEATURES.md 9.1).
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 
 #include "radsig/features/detail/feature_table.hpp"
@@ -105,11 +106,16 @@ bool order_statistics_by_count(const std::vector<double>& x, fo_stats& st) {
   if (!(hi - lo <= 8.0 * static_cast<double>(x.size()) + 4096) || !(std::abs(lo) < 1e15) ||
       !(std::abs(hi) < 1e15))
     return false;
-  bool integral = true;
-  for (double v : x) integral &= v == std::floor(v);
-  if (!integral) return false;
+  // Count by truncated offset from the minimum and note whether every value is an integer
+  // (exact test, as |v| < 1e15); the counts are used only if so. NaN fails the range test.
   std::vector<std::size_t> count(static_cast<std::size_t>(hi - lo) + 1, 0);
-  for (double v : x) ++count[static_cast<std::size_t>(v - lo)];
+  bool integral = true;
+  for (double v : x) {
+    if (!(v >= lo && v <= hi)) return false;
+    integral &= static_cast<double>(static_cast<std::int64_t>(v)) == v;
+    ++count[static_cast<std::size_t>(v - lo)];
+  }
+  if (!integral) return false;
   std::size_t cum = 0, k = 0;
   for (std::size_t b = 0; b < count.size() && k < st.ranks.size(); ++b) {
     cum += count[b];

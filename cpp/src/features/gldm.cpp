@@ -42,41 +42,32 @@ matrix gldm_matrix(const roi_box& roi, const discretised& d, const settings& s) 
   return gldm_matrix(roi, d, s, texture_grid(roi, d, s));
 }
 
-// Dependence counts: one branch-free pass over the padded grid per neighbour offset (the
-// compiler vectorises it); only the counts at ROI voxels are read afterwards. A ROI that
-// fills little of its box is visited voxel by voxel instead.
+// Dependence counts per row span: one branch-free pass over the span per neighbour offset
+// (vectorised), then one matrix entry per ROI voxel of the span.
 matrix gldm_matrix(const roi_box& roi, const discretised& d, const settings& s,
                    const padded_levels& pl) {
   const auto offs =
       pl.offsets(make_angles(roi.dims, s.distances, true, s.force2d, s.force2d_dimension));
   matrix P(static_cast<int>(d.n_levels()), static_cast<int>(offs.size()) + 1);
-  const int* level = pl.level.data();
   const unsigned alpha = static_cast<unsigned>(s.gldm_a), width = 2 * alpha;
-  if (3 * pl.roi.size() < pl.level.size()) {
-    // Sparse ROI in its box: visit the ROI voxels only.
-    for (const std::size_t i : pl.roi) {
-      const int x = level[i];
-      int count = 0;
-      for (const std::ptrdiff_t off : offs) {
-        const int y = level[static_cast<std::ptrdiff_t>(i) + off];
-        count += (y != 0) & (static_cast<unsigned>(x - y) + alpha <= width);
-      }
-      P(d.compact[x], count) += 1;
-    }
-    return P;
-  }
-  std::vector<std::int32_t> count(pl.level.size(), 0);
-  std::int32_t* c = count.data();
-  detail::scan_offsets(static_cast<std::ptrdiff_t>(pl.level.size()), offs,
-                       [&](std::ptrdiff_t off, std::ptrdiff_t lo, std::ptrdiff_t hi) {
-                         for (std::ptrdiff_t v = lo; v < hi; ++v) {
-                           const int x = level[v], y = level[v + off];
-                           // |x - y| <= alpha  <=>  x - y + alpha in [0, 2 alpha] (unsigned)
-                           c[v] += static_cast<std::int32_t>(
-                               (y != 0) & (static_cast<unsigned>(x - y) + alpha <= width));
-                         }
-                       });
-  for (const std::size_t i : pl.roi) P(d.compact[pl.level[i]], count[i]) += 1;
+  std::vector<std::int32_t> count(static_cast<std::size_t>(pl.longest_span), 0);
+  std::int32_t* __restrict c = count.data();
+  detail::scan_spans(
+      pl, offs,
+      [&](std::size_t, const int* __restrict x, const int* __restrict y, int n) {
+        // |x - y| <= alpha  <=>  x - y + alpha in [0, 2 alpha] (unsigned); background never
+        // counts.
+        for (int t = 0; t < n; ++t)
+          c[t] += static_cast<std::int32_t>((y[t] != 0) &
+                                            (static_cast<unsigned>(x[t] - y[t]) + alpha <= width));
+      },
+      [&](const row_span& sp) {
+        const int* x = pl.level.data() + sp.start;
+        for (int t = 0; t < sp.length; ++t) {
+          if (x[t] != 0) P(d.compact[x[t]], c[t]) += 1;
+          c[t] = 0;
+        }
+      });
   return P;
 }
 

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdint>
 
+#include "radsig/core/error.hpp"
 #include "radsig/features/detail/feature_table.hpp"
 #include "radsig/features/detail/aggregate.hpp"
 #include "radsig/features/detail/emphasis.hpp"
@@ -91,28 +92,39 @@ namespace {
 
 // Runs along one angle with positive grid offset `off`. The ROI voxels are visited in grid
 // order, so a voxel's predecessor on its line has been seen: its run length continues the
-// predecessor's when the levels agree. A run ends where the successor's level differs; the
-// (level, length) cells of ending runs are collected branch-free, then counted.
+// predecessor's when the levels agree (branch-free: runs are short in noisy images, so a
+// branch would mispredict). A run ends where the successor's level differs; the matrix
+// cells of ending runs, row_start[level] + length, are collected branch-free, then counted.
 // Returns the longest run.
-int runs_on_grid(const padded_levels& pl, const discretised& d, std::ptrdiff_t off, int max_len,
-                 std::vector<std::int32_t>& len, std::vector<std::int32_t>& cells, matrix& m) {
+int runs_on_grid(const padded_levels& pl, const std::vector<std::int32_t>& row_start,
+                 std::ptrdiff_t off, std::vector<std::int32_t>& len,
+                 std::vector<std::int32_t>& ends, matrix& m) {
   const int* level = pl.level.data();
+  const std::int32_t* start = row_start.data();
   std::int32_t* ln = len.data();
-  std::int32_t* out = cells.data();
+  std::int32_t* out = ends.data();
   std::size_t k = 0;
   std::int32_t longest = 0;
   for (const std::size_t i : pl.roi) {
     const int li = level[i];
-    // Branch-free: run = previous length + 1 when the predecessor has the same level.
     const std::int32_t same = -static_cast<std::int32_t>(level[i - off] == li);
     const std::int32_t run = (ln[i - off] & same) + 1;
     ln[i] = run;
     longest = std::max(longest, run);
-    out[k] = d.compact[li] * max_len + run - 1;
+    out[k] = start[li] + run;
     k += level[i + off] != li ? 1 : 0;
   }
   for (std::size_t r = 0; r < k; ++r) m.data[static_cast<std::size_t>(out[r])] += 1;
   return longest;
+}
+
+// Keeps the first `cols` columns of m.
+void keep_columns(matrix& m, int cols) {
+  for (int i = 1; i < m.rows; ++i)
+    std::copy_n(m.data.begin() + static_cast<std::ptrdiff_t>(i) * m.cols, cols,
+                m.data.begin() + static_cast<std::ptrdiff_t>(i) * cols);
+  m.cols = cols;
+  m.data.resize(static_cast<std::size_t>(m.rows) * static_cast<std::size_t>(cols));
 }
 
 }  // namespace
@@ -122,6 +134,7 @@ std::vector<matrix> glrlm_matrices(const roi_box& roi, const discretised& d, con
   return glrlm_matrices(roi, d, s, texture_grid(roi, d, s), angles_out);
 }
 
+// One matrix per angle, with as many columns as the longest run over all angles.
 std::vector<matrix> glrlm_matrices(const roi_box& roi, const discretised& d, const settings& s,
                                    const padded_levels& pl,
                                    std::vector<std::array<int, 3>>* angles_out) {
@@ -129,19 +142,28 @@ std::vector<matrix> glrlm_matrices(const roi_box& roi, const discretised& d, con
   const auto angles = make_angles(roi.dims, {1}, false, s.force2d, s.force2d_dimension);
   const int n = static_cast<int>(d.n_levels());
   const int max_len = std::max({roi.dims[0], roi.dims[1], roi.dims[2]});
-  std::vector<std::int32_t> len(pl.level.size(), 0), cells(pl.roi.size(), 0);
+  if (static_cast<double>(n) * max_len >= 2147483647.0)
+    throw invalid_argument("bin_count", "too many grey levels for the run length matrix");
+  // Matrix index of (level, run length 1) minus 1, per level.
+  std::vector<std::int32_t> row_start(d.compact.size(), 0);
+  for (std::size_t l = 0; l < d.compact.size(); ++l)
+    if (d.compact[l] >= 0) row_start[l] = d.compact[l] * max_len - 1;
+  std::vector<std::int32_t> len(pl.level.size(), 0), ends(pl.roi.size(), 0);
   std::vector<matrix> P;
+  int longest = 1;
   for (const auto& a : angles) {
     matrix m(n, max_len);
-    const bool long_run = runs_on_grid(pl, d, pl.offset(a), max_len, len, cells, m) > 1;
+    const int angle_longest = runs_on_grid(pl, row_start, pl.offset(a), len, ends, m);
+    longest = std::max(longest, angle_longest);
     // PyRadiomics drops a direction in which no line holds two ROI voxels; IBSI keeps its
     // length-1 runs. Without a run of two, decide that by walking the lines.
-    if (!long_run && !s.ibsi) {
+    if (angle_longest <= 1 && !s.ibsi) {
       matrix check(n, max_len);
       if (!runs_along(roi, d, a, check)) std::fill(m.data.begin(), m.data.end(), 0.0);
     }
     P.push_back(std::move(m));
   }
+  for (auto& m : P) keep_columns(m, longest);
   if (angles_out) *angles_out = angles;
   return P;
 }

@@ -72,53 +72,38 @@ const ngtdm_feature kFeatures[] = {
 
 namespace {
 
-// Sum of neighbour levels and number of ROI neighbours per grid voxel: one branch-free pass
-// per offset (vectorised). `Sum` must hold (number of offsets) x (highest level).
-template <typename Sum>
-void neighbour_sums(const padded_levels& pl, const std::vector<std::ptrdiff_t>& offs,
-                    std::vector<Sum>& sum, std::vector<std::int32_t>& count) {
-  sum.assign(pl.level.size(), 0);
-  count.assign(pl.level.size(), 0);
-  const int* level = pl.level.data();
-  Sum* sm = sum.data();
-  std::int32_t* c = count.data();
-  detail::scan_offsets(static_cast<std::ptrdiff_t>(pl.level.size()), offs,
-                       [&](std::ptrdiff_t off, std::ptrdiff_t lo, std::ptrdiff_t hi) {
-                         for (std::ptrdiff_t v = lo; v < hi; ++v) {
-                           const int y = level[v + off];
-                           sm[v] += static_cast<Sum>(y);
-                           c[v] += static_cast<std::int32_t>(y != 0);
-                         }
-                       });
-}
-
+// Per row span: the sum of the neighbour levels and the number of ROI neighbours of every
+// voxel, one branch-free pass per offset (vectorised); then the entries of the span's ROI
+// voxels. `Sum` must hold (number of offsets) x (highest level).
 template <typename Sum>
 void fill_ngtdm(const padded_levels& pl, const discretised& d, const settings& s,
                 const std::vector<std::ptrdiff_t>& offs, matrix& M) {
-  std::vector<Sum> sum;
-  std::vector<std::int32_t> count;
-  const bool sparse = 3 * pl.roi.size() < pl.level.size();  // visit ROI voxels only
-  if (!sparse) neighbour_sums(pl, offs, sum, count);
-  const int* level = pl.level.data();
-  for (const std::size_t i : pl.roi) {
-    const int li = level[i];
-    Sum total = 0;
-    int w = 0;
-    if (sparse) {
-      for (const std::ptrdiff_t off : offs) {
-        const int y = level[static_cast<std::ptrdiff_t>(i) + off];
-        total += static_cast<Sum>(y);
-        w += y != 0;
-      }
-    } else {
-      total = sum[i];
-      w = count[i];
-    }
-    if (w == 0 && s.ibsi) continue;  // IBSI: voxels without neighbours are excluded
-    const int c = d.compact[li];
-    M(c, 0) += 1;
-    if (w > 0) M(c, 1) += std::abs(li - static_cast<double>(total) / w);
-  }
+  std::vector<Sum> sum(static_cast<std::size_t>(pl.longest_span), 0);
+  std::vector<std::int32_t> count(sum.size(), 0);
+  Sum* __restrict sm = sum.data();
+  std::int32_t* __restrict cn = count.data();
+  detail::scan_spans(
+      pl, offs,
+      [&](std::size_t, const int*, const int* __restrict y, int n) {
+        for (int t = 0; t < n; ++t) {
+          sm[t] += static_cast<Sum>(y[t]);
+          cn[t] += static_cast<std::int32_t>(y[t] != 0);
+        }
+      },
+      [&](const row_span& sp) {
+        const int* x = pl.level.data() + sp.start;
+        for (int t = 0; t < sp.length; ++t) {
+          const int li = x[t];
+          const Sum total = sm[t];
+          const int w = cn[t];
+          sm[t] = 0;
+          cn[t] = 0;
+          if (li == 0 || (w == 0 && s.ibsi)) continue;  // IBSI: voxels without neighbours
+          const int c = d.compact[li];
+          M(c, 0) += 1;
+          if (w > 0) M(c, 1) += std::abs(li - static_cast<double>(total) / w);
+        }
+      });
 }
 
 }  // namespace

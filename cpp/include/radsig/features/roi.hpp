@@ -45,6 +45,13 @@ struct discretised {
   std::size_t n_levels() const { return present.size(); }
 };
 
+// Consecutive grid positions [start, start + length) of one box row (x fastest), from its
+// first to its last ROI voxel; background voxels between them have level 0.
+struct row_span {
+  std::size_t start = 0;
+  int length = 0;
+};
+
 // Levels on the box grown by `pad` voxels of background on every side, so that neighbour
 // lookups need no bounds checks: the neighbour at offset a of padded index i is
 // i + offset(a).
@@ -53,6 +60,8 @@ struct padded_levels {
   int pad = 0;                         // background voxels added on every side
   std::vector<int> level;              // 0 = background / outside the box
   std::vector<std::size_t> roi;        // padded indices of the ROI voxels, box order
+  std::vector<row_span> spans;         // rows holding ROI voxels, box order; they cover `roi`
+  int longest_span = 0;                // largest row_span::length
   std::ptrdiff_t offset(const std::array<int, 3>& a) const {
     return a[2] + static_cast<std::ptrdiff_t>(dims[2]) *
                       (a[1] + static_cast<std::ptrdiff_t>(dims[1]) * a[0]);

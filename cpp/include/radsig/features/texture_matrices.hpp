@@ -24,7 +24,8 @@ struct matrix {
 // GLCM per angle (symmetrised if requested, not normalised), size n_levels^2.
 std::vector<matrix> glcm_matrices(const roi_box& roi, const discretised& d, const settings& s,
                                   std::vector<std::array<int, 3>>* angles_out = nullptr);
-// GLRLM per angle: n_levels x max(box dims) run counts (column j = run length j + 1).
+// GLRLM per angle: n_levels x (longest run over all angles) run counts (column j = run
+// length j + 1).
 std::vector<matrix> glrlm_matrices(const roi_box& roi, const discretised& d, const settings& s,
                                    std::vector<std::array<int, 3>>* angles_out = nullptr);
 // GLSZM: n_levels x max zone size (column j = size j + 1).

@@ -2,6 +2,8 @@
 // P(i, j) with grey level i (row level values) and size/length/dependence j = column + 1.
 #pragma once
 
+#include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "radsig/features/texture_matrices.hpp"
@@ -9,19 +11,28 @@
 namespace radsig::features::detail {
 
 struct emphasis_stats {
-  const matrix* P = nullptr;
   const std::vector<int>* lv = nullptr;
   double nz = 0;              // number of runs/zones/voxels (sum of P)
   double np = 0;              // voxels covered: sum_j j * p_j(j)
   std::vector<double> pg;     // row sums
-  std::vector<double> pj;     // column sums
-  // Sums over the non-zero cells, taken in one sweep: p / (i^2 j^2), p i^2 / j^2,
-  // p j^2 / i^2, p i^2 j^2 and the entropy term xlog2(p / nz).
+  std::vector<std::pair<std::int64_t, double>> pj;  // non-zero column sums (j, sum), j ascending
+  // Sums over the cells: p / (i^2 j^2), p i^2 / j^2, p j^2 / i^2, p i^2 j^2 and the entropy
+  // term xlog2(p / nz).
   double small_low = 0, small_high = 0, large_low = 0, large_high = 0, entropy = 0;
+};
+
+// One non-zero cell of a sparse count matrix: row, column (j - 1) and count.
+struct emphasis_cell {
+  int row = 0;
+  std::int64_t col = 0;
+  double count = 0;
 };
 
 // `guard_zero`: replace zero totals by 1 (glszm, gldm).
 emphasis_stats make_emphasis(const matrix& P, const std::vector<int>& lv, bool guard_zero);
+// The same from the non-zero cells of a matrix with lv.size() rows, sorted by column.
+emphasis_stats make_emphasis(const std::vector<emphasis_cell>& cells, const std::vector<int>& lv,
+                             bool guard_zero);
 
 double small_emphasis(const emphasis_stats& e);       // sum pj / j^2 / nz
 double large_emphasis(const emphasis_stats& e);       // sum pj j^2 / nz
