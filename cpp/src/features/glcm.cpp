@@ -176,50 +176,63 @@ void distribution_moments(glcm_stats& st, const std::vector<int>& lv, bool equal
   if (equal_means) st.covariance = (st.cluster2 - st.contrast) / 4;
 }
 
+// Adds the row-major n x n counts to the sum (index lv_i + lv_j) and difference (index
+// |lv_i - lv_j|) distributions; rows are added as slices when the levels are consecutive.
+void add_sum_difference_counts(const double* c, int n, const std::vector<int>& lv,
+                               std::vector<double>& sums, std::vector<double>& diffs) {
+  const bool consecutive = n > 0 && lv.back() - lv.front() + 1 == n;
+  for (int i = 0; i < n; ++i) {
+    const double* row = c + static_cast<std::size_t>(i) * n;
+    if (consecutive) {
+      const Eigen::Map<const Eigen::VectorXd> r(row, n);
+      Eigen::Map<Eigen::VectorXd>(sums.data() + lv[i] + lv[0], n) += r;  // j = 0..n-1
+      Eigen::Map<Eigen::VectorXd>(diffs.data(), n - i) += r.tail(n - i);  // j >= i: j - i
+      Eigen::Map<Eigen::VectorXd>(diffs.data() + 1, i) += r.head(i).reverse();  // j < i: i - j
+      continue;
+    }
+    for (int j = 0; j < n; ++j) {
+      sums[static_cast<std::size_t>(lv[i] + lv[j])] += row[j];
+      diffs[static_cast<std::size_t>(std::abs(lv[i] - lv[j]))] += row[j];
+    }
+  }
+}
+
 // The statistics of one GLCM (counts, not normalised) with present level values `lv`.
 // `lg` gives log2 of its cell counts.
 glcm_stats make_stats(const matrix& m, const std::vector<int>& lv, const count_log2& lg) {
+  using row_major = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
   const int n = m.rows, ng = lv.empty() ? 0 : lv.back();
-  const double total = m.sum();
+  const Eigen::Map<const row_major> c(m.data.data(), n, n);
+  const double total = c.sum();
   if (!(total > 0)) return nan_stats(n, ng);
   glcm_stats st;
   st.n = n;
   st.ng = ng;
   const double log2_total = std::log2(total), inv_total = 1 / total;
-  std::vector<double> rows(n, 0.0), cols(n, 0.0), sums(2 * static_cast<std::size_t>(ng) + 1, 0.0),
-      diffs(static_cast<std::size_t>(ng) + 1, 0.0);
-  // One branch-free pass over all cells (zero cells add zero everywhere): marginal, sum and
-  // difference counts, sum c (log2 c - log2 total) for the joint entropy (every term <= 0, no
-  // cancellation), the number of non-zero cells.
-  double max_count = 0, square_sum = 0, clogc = 0, min_count = std::numeric_limits<double>::infinity();
-  std::size_t nonzero = 0;
+  // Whole-matrix reductions (vectorised): probabilities, marginal counts, sum of squares,
+  // largest and smallest non-zero count, number of non-zero cells.
   st.p.resize(m.data.size());
-  for (int i = 0; i < n; ++i) {
-    const double* row = m.data.data() + static_cast<std::size_t>(i) * n;
-    double* prow = st.p.data() + static_cast<std::size_t>(i) * n;
-    double row_sum = 0;
-    for (int j = 0; j < n; ++j) {
-      const double c = row[j];
-      prow[j] = c * inv_total;
-      row_sum += c;
-      cols[j] += c;
-      sums[static_cast<std::size_t>(lv[i] + lv[j])] += c;
-      diffs[static_cast<std::size_t>(std::abs(lv[i] - lv[j]))] += c;
-      clogc += c * (lg.cell(c) - log2_total);
-      max_count = std::max(max_count, c);
-      square_sum += c * c;
-      nonzero += c != 0 ? 1 : 0;
-      min_count = std::min(min_count, c != 0 ? c : min_count);
-    }
-    rows[i] = row_sum;
-  }
+  Eigen::Map<row_major>(st.p.data(), n, n) = c * inv_total;
+  std::vector<double> rows(n), cols(n, 0.0), sums(2 * static_cast<std::size_t>(ng) + 1, 0.0),
+      diffs(static_cast<std::size_t>(ng) + 1, 0.0);
+  Eigen::Map<Eigen::VectorXd>(rows.data(), n) = c.rowwise().sum();
+  for (int i = 0; i < n; ++i) Eigen::Map<Eigen::RowVectorXd>(cols.data(), n) += c.row(i);
+  const double square_sum = c.squaredNorm(), max_count = c.maxCoeff();
+  const auto nonzero = static_cast<double>((c.array() != 0).count());
+  const double min_count =
+      (c.array() == 0).select(std::numeric_limits<double>::infinity(), c.array()).minCoeff();
+  // Sum and difference distributions (counts); sum c (log2 c - log2 total) for the joint
+  // entropy (every term <= 0, no cancellation; zero cells add zero).
+  add_sum_difference_counts(c.data(), n, lv, sums, diffs);
+  double clogc = 0;
+  for (const double x : m.data) clogc += x * (lg.cell(x) - log2_total);
   // HXY = -sum p log2(p + eps) = -sum c (log2 c - log2 total) / total - (non-zero cells) eps / ln 2
   // when eps is negligible for the smallest count (see entropy_term), else term by term.
   if (eps_negligible(min_count, total)) {
-    st.hxy = -clogc * inv_total - static_cast<double>(nonzero) * kEps * kInvLn2;
+    st.hxy = -clogc * inv_total - nonzero * kEps * kInvLn2;
   } else {
-    for (double c : m.data)
-      if (c != 0) st.hxy += entropy_term(c, total, log2_total, lg);
+    for (const double x : m.data)
+      if (x != 0) st.hxy += entropy_term(x, total, log2_total, lg);
   }
   st.energy = square_sum / (total * total);
   st.max_probability = max_count / total;
