@@ -166,9 +166,9 @@ image::label_image resegment(const image::image<double>& img, const image::label
 }
 
 bounding_box check_mask(const image::image<double>& img, const image::label_image& mask,
-                        const settings& s) {
+                        const settings& s, const bounding_box* known) {
   check_geometry(img.geom, mask.geom);
-  const bounding_box b = label_bounding_box(mask, s.label);
+  const bounding_box b = known ? *known : label_bounding_box(mask, s.label);
   int ndims = 0;
   for (int k = 0; k < 3; ++k) ndims += b.size[k] > 1 ? 1 : 0;
   if (ndims == 0) throw invalid_argument("mask", "the ROI is a single voxel");
@@ -223,7 +223,8 @@ extraction_result extract(const image::image<double>& img_in, const image::label
   }
   const image::image<double>& img = *img_ptr;
   const image::label_image& mask_used = *mask_ptr;
-  bounding_box box = check_mask(img, mask_used, s);
+  // Without resampling the mask is the input mask: its box is known.
+  bounding_box box = check_mask(img, mask_used, s, s.resample ? nullptr : &original_box);
   if (s.resample && s.additional_info) {
     add_image_diagnostics(res.diagnostics, "interpolated", img, "");
     add_mask_diagnostics(res.diagnostics, "interpolated", mask_used, s.label, box);

@@ -15,6 +15,27 @@ namespace radsig::features {
 
 using detail::kEps;
 
+namespace {
+
+// Counts the pairs (lv[k], lv[k + off]) for k in [0, length) into tables[(k % 4) * cells +
+// lv[k] * side + lv[k + off]].
+void count_pairs(const int* lv, std::ptrdiff_t off, int length, int side, std::size_t cells,
+                 std::uint32_t* tables) {
+  const auto cell = [&](int k) {
+    return static_cast<std::size_t>(lv[k]) * side + static_cast<std::size_t>(lv[k + off]);
+  };
+  int k = 0;
+  for (; k + 4 <= length; k += 4) {
+    ++tables[cell(k)];
+    ++tables[cells + cell(k + 1)];
+    ++tables[2 * cells + cell(k + 2)];
+    ++tables[3 * cells + cell(k + 3)];
+  }
+  for (; k < length; ++k) ++tables[cell(k)];
+}
+
+}  // namespace
+
 std::vector<matrix> glcm_matrices(const roi_box& roi, const discretised& d, const settings& s,
                                   std::vector<std::array<int, 3>>* angles_out) {
   return glcm_matrices(roi, d, s, texture_grid(roi, d, s), angles_out);
@@ -40,12 +61,18 @@ std::vector<matrix> glcm_matrices(const roi_box& roi, const discretised& d, cons
   // Table index of a level (or compact index) value; row/column of the present level.
   std::vector<int> to_present(static_cast<std::size_t>(side), -1);
   for (int k = 0; k < n; ++k) to_present[raw ? d.present[k] : k] = k;
-  std::vector<std::uint32_t> count(static_cast<std::size_t>(side) * side);
+  // Four interleaved tables, so that runs of equal pairs (smooth images) do not make each
+  // increment wait for the previous one; summed per angle. Rows of the grid are visited over
+  // their ROI spans, whose background voxels land in the background row (not extracted).
+  const std::size_t cells = static_cast<std::size_t>(side) * side;
+  std::vector<std::uint32_t> tables(4 * cells), count(cells);
   for (std::size_t a = 0; a < angles.size(); ++a) {
     const std::ptrdiff_t off = pl.offset(angles[a]);
-    std::fill(count.begin(), count.end(), 0u);
-    for (const std::size_t i : pl.roi)
-      ++count[static_cast<std::size_t>(lv[i]) * side + static_cast<std::size_t>(lv[i + off])];
+    std::fill(tables.begin(), tables.end(), 0u);
+    for (const row_span& sp : pl.spans)
+      count_pairs(lv + sp.start, off, sp.length, side, cells, tables.data());
+    for (std::size_t k = 0; k < cells; ++k)
+      count[k] = tables[k] + tables[cells + k] + tables[2 * cells + k] + tables[3 * cells + k];
     // Present levels only (background and absent levels hold no ROI pair).
     for (int u = 0; u < side; ++u) {
       if (to_present[u] < 0) continue;

@@ -44,8 +44,9 @@ void normalize_image(image::image<double>& img, const settings& s);
 // Returns the re-segmented mask (label kept where the intensity is inside the range).
 image::label_image resegment(const image::image<double>& img, const image::label_image& mask,
                              const settings& s);
-// checkMask: bounding box of the label, dimensionality and size checks.
+// checkMask: bounding box of the label, dimensionality and size checks. `known`: the box of
+// this same mask when already computed (the full-image scan is then skipped).
 bounding_box check_mask(const image::image<double>& img, const image::label_image& mask,
-                        const settings& s);
+                        const settings& s, const bounding_box* known = nullptr);
 
 }  // namespace radsig::features
