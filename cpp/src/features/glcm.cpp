@@ -447,10 +447,12 @@ shift_array eigenvalues_below(const tridiagonal& t, const shift_array& x) {
 }
 
 // Eigenvalue k (0-based, ascending) in [lo, hi] by multisection on the Sturm counts (kShifts
-// points per sweep), until the bracket is within 1e-13 of its own magnitude or cannot shrink.
+// points per sweep), until the bracket is within 1e-13 of its own magnitude or 1e-15 of the
+// spectrum's (eigenvalues near zero), or cannot shrink.
 double tridiagonal_eigenvalue(const tridiagonal& t, int k, double lo, double hi) {
+  const double floor = 1e-15 * std::max(std::abs(t.lo), std::abs(t.hi));
   for (int it = 0; it < 100; ++it) {
-    if (hi - lo <= 1e-13 * std::max(std::abs(lo), std::abs(hi))) break;
+    if (hi - lo <= std::max(1e-13 * std::max(std::abs(lo), std::abs(hi)), floor)) break;
     shift_array x;
     const double step = (hi - lo) / (kShifts + 1);
     for (int s = 0; s < kShifts; ++s) x[s] = lo + (s + 1) * step;
