@@ -245,14 +245,21 @@ glcm_stats make_stats(const matrix& m, const std::vector<int>& lv, const count_l
   Eigen::Map<Eigen::VectorXd>(rows.data(), n) = c.rowwise().sum();
   for (int i = 0; i < n; ++i) Eigen::Map<Eigen::RowVectorXd>(cols.data(), n) += c.row(i);
   const double square_sum = c.squaredNorm(), max_count = c.maxCoeff();
-  const auto nonzero = static_cast<double>((c.array() != 0).count());
-  const double min_count =
-      (c.array() == 0).select(std::numeric_limits<double>::infinity(), c.array()).minCoeff();
   // Sum and difference distributions (counts); sum c (log2 c - log2 total) for the joint
-  // entropy (every term <= 0, no cancellation; zero cells add zero).
+  // entropy (every term <= 0, no cancellation; zero cells add zero); non-zero cells.
   add_sum_difference_counts(c.data(), n, lv, sums, diffs);
-  double clogc = 0;
-  for (const double x : m.data) clogc += x * (lg.cell(x) - log2_total);
+  double clogc = 0, nonzero = 0;
+  for (const double x : m.data) {
+    clogc += x * (lg.cell(x) - log2_total);
+    nonzero += x != 0 ? 1.0 : 0.0;
+  }
+  // Smallest non-zero count: at least 1 for whole counts (tabulated), else searched.
+  double min_count = 1;
+  if (!lg.tabulated()) {
+    min_count = std::numeric_limits<double>::infinity();
+    for (const double x : m.data)
+      if (x != 0) min_count = std::min(min_count, x);
+  }
   // HXY = -sum p log2(p + eps) = -sum c (log2 c - log2 total) / total - (non-zero cells) eps / ln 2
   // when eps is negligible for the smallest count (see entropy_term), else term by term.
   if (eps_negligible(min_count, total)) {
@@ -306,6 +313,7 @@ glcm_stats make_stats(const matrix& m, const std::vector<int>& lv, const count_l
     iy.push_back(1 / st.py[j]);
   }
   const bool equal_means = st.px == st.py;
+  double hxy1 = 0, hxy2 = 0, covariance = 0;  // locals: no store per cell
   for (int i = 0; i < n; ++i) {
     if (st.px[i] == 0) continue;  // p(i, j) = 0 and p_x p_y = 0 on this row
     const double* prow = st.p.data() + static_cast<std::size_t>(i) * n;
@@ -314,11 +322,14 @@ glcm_stats make_stats(const matrix& m, const std::vector<int>& lv, const count_l
       const double pp = st.px[i] * st.py[j];
       const double r = kEps * ix[i] * iy[u];  // eps / (p_x p_y)
       const double lgp = r <= 1e-8 ? lx[i] + ly[u] + r * kInvLn2 : std::log2(pp + kEps);
-      st.hxy1 -= prow[j] * lgp;
-      st.hxy2 -= pp * lgp;
-      if (!equal_means) st.covariance += (lv[i] - st.ux) * (lv[j] - st.uy) * prow[j];
+      hxy1 -= prow[j] * lgp;
+      hxy2 -= pp * lgp;
+      if (!equal_means) covariance += (lv[i] - st.ux) * (lv[j] - st.uy) * prow[j];
     }
   }
+  st.hxy1 = hxy1;
+  st.hxy2 = hxy2;
+  st.covariance = covariance;
   distribution_moments(st, lv, equal_means);
   return st;
 }
@@ -447,12 +458,12 @@ shift_array eigenvalues_below(const tridiagonal& t, const shift_array& x) {
 }
 
 // Eigenvalue k (0-based, ascending) in [lo, hi] by multisection on the Sturm counts (kShifts
-// points per sweep), until the bracket is within 1e-13 of its own magnitude or 1e-15 of the
+// points per sweep), until the bracket is within 1e-11 of its own magnitude or 1e-15 of the
 // spectrum's (eigenvalues near zero), or cannot shrink.
 double tridiagonal_eigenvalue(const tridiagonal& t, int k, double lo, double hi) {
   const double floor = 1e-15 * std::max(std::abs(t.lo), std::abs(t.hi));
   for (int it = 0; it < 100; ++it) {
-    if (hi - lo <= std::max(1e-13 * std::max(std::abs(lo), std::abs(hi)), floor)) break;
+    if (hi - lo <= std::max(1e-11 * std::max(std::abs(lo), std::abs(hi)), floor)) break;
     shift_array x;
     const double step = (hi - lo) / (kShifts + 1);
     for (int s = 0; s < kShifts; ++s) x[s] = lo + (s + 1) * step;
