@@ -1,5 +1,6 @@
 // Grey level co-occurrence matrix features (FEATURES.md 9.4, 10).
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <complex>
 #include <cstdint>
@@ -440,21 +441,41 @@ tridiagonal make_tridiagonal(const Eigen::VectorXd& diag, const Eigen::VectorXd&
 }
 
 // Numbers of eigenvalues below each of kShifts shifts x (Sturm counts of the LDL^T pivots);
-// the shifts' recurrences are independent, so their divisions run side by side (SIMD).
+// the shifts' recurrences are independent, so their divisions run side by side: two shifts
+// per SSE2 register (GCC/Clang vector extensions, twice as fast here as the same loop on
+// Eigen arrays, whose select/cast steps are not vectorised).
 constexpr int kShifts = 8;
-using shift_array = Eigen::Array<double, kShifts, 1>;
-shift_array eigenvalues_below(const tridiagonal& t, const shift_array& x) {
+using shift_array = std::array<double, kShifts>;
+typedef double pair_d __attribute__((vector_size(16)));
+typedef long long pair_i __attribute__((vector_size(16)));
+shift_array eigenvalues_below(const tridiagonal& t, const shift_array& xs) {
+  constexpr int kPairs = kShifts / 2;
   const double tiny = std::numeric_limits<double>::min();
+  const pair_d zero = {0.0, 0.0}, minus_tiny = {-tiny, -tiny};
   const std::size_t n = t.d.size();
-  shift_array count = shift_array::Zero();
-  shift_array q = t.d[0] - x;
-  for (std::size_t i = 0;; ++i) {
-    q = (q == 0).select(-tiny, q);
-    count += (q < 0).cast<double>();
-    if (i + 1 >= n) break;
-    q = (t.d[i + 1] - x) - t.e2[i] / q;
+  pair_d x[kPairs], q[kPairs];
+  pair_i count[kPairs];
+  for (int v = 0; v < kPairs; ++v) {
+    x[v] = pair_d{xs[2 * v], xs[2 * v + 1]};
+    q[v] = t.d[0] - x[v];
+    count[v] = pair_i{0, 0};
   }
-  return count;
+  for (std::size_t i = 0;; ++i) {
+    for (int v = 0; v < kPairs; ++v) {
+      const pair_i is_zero = q[v] == zero;  // lanes: -1 (true) or 0
+      q[v] = (pair_d)(((pair_i)q[v] & ~is_zero) | ((pair_i)minus_tiny & is_zero));
+      count[v] -= q[v] < zero;
+    }
+    if (i + 1 >= n) break;
+    const double d = t.d[i + 1], e2 = t.e2[i];
+    for (int v = 0; v < kPairs; ++v) q[v] = (d - x[v]) - e2 / q[v];
+  }
+  shift_array out;
+  for (int v = 0; v < kPairs; ++v) {
+    out[2 * v] = static_cast<double>(count[v][0]);
+    out[2 * v + 1] = static_cast<double>(count[v][1]);
+  }
+  return out;
 }
 
 // Eigenvalue k (0-based, ascending) in [lo, hi] by multisection on the Sturm counts (kShifts
