@@ -94,13 +94,19 @@ check_manifest <- function(manifest, call = sys.call(-1)) {
   invisible(TRUE)
 }
 
+# One file per case id; characters other than letters, digits, "." and "-" are written as
+# "_<hex code>_", so different ids never share a file.
 cache_file <- function(cache_dir, id) {
-  file.path(cache_dir, paste0(gsub("[^A-Za-z0-9._-]", "_", id), ".rds"))
+  chars <- strsplit(enc2utf8(as.character(id)), "")[[1]]
+  unsafe <- !grepl("^[A-Za-z0-9.-]$", chars, perl = TRUE)
+  chars[unsafe] <- sprintf("_%X_", vapply(chars[unsafe], utf8ToInt, 0L))
+  file.path(cache_dir, paste0(paste(chars, collapse = ""), ".rds"))
 }
 
 run_batch_case <- function(case, settings, cache_dir) {
-  key <- if (!is.null(cache_dir)) batch_cache_key(case, settings)
-  if (!is.null(cache_dir)) {
+  use_cache <- !is.null(cache_dir)
+  if (use_cache) {
+    key <- batch_cache_key(case, settings)
     f <- cache_file(cache_dir, case$id)
     cached <- if (file.exists(f)) tryCatch(readRDS(f), error = function(e) NULL)
     if (!is.null(cached) && identical(cached$key, key)) {
@@ -117,8 +123,7 @@ run_batch_case <- function(case, settings, cache_dir) {
     list(id = case$id, label = case$label, error = conditionMessage(e), values = NULL)
   })
   # Failed cases are not cached: a rerun tries them again (e.g. after fixing a file).
-  if (!is.null(cache_dir) && is.na(res$error)) {
-    f <- cache_file(cache_dir, case$id)
+  if (use_cache && is.na(res$error)) {
     tmp <- paste0(f, ".tmp")
     saveRDS(c(res, list(key = key)), tmp)
     file.rename(tmp, f)

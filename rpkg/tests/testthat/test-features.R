@@ -191,6 +191,20 @@ test_that("extract_batch returns error rows, resumes from the cache, matches sin
   expect_error(extract_batch(as.list(m), s), class = "radsig_error_type")
 })
 
+test_that("extract_batch keeps ids that differ only in punctuation apart in the cache", {
+  dir <- tempfile()
+  dir.create(dir)
+  m <- make_batch_cases(dir)[1:2, ]
+  m$id <- c("a/b", "a_b")
+  s <- feature_settings(featureClass = list(firstorder = NULL))
+  cache <- file.path(dir, "cache")
+  first <- extract_batch(m, s, cache_dir = cache)
+  expect_length(list.files(cache, pattern = "[.]rds$"), 2)
+  again <- extract_batch(m, s, cache_dir = cache)
+  expect_equal(attr(again, "cached"), c(TRUE, TRUE))
+  expect_equal(again[, -3], first[, -3], ignore_attr = TRUE)
+})
+
 test_that("extract_batch gives identical results under sequential and multisession plans", {
   skip_if_not_installed("future")
   dir <- tempfile()
