@@ -132,20 +132,39 @@ std::vector<int> bin_fixed_count(const std::vector<double>& x, int n) {
 
 namespace {
 
+// Minimum and maximum of `x`; false if it holds NaN or an infinity. Four independent
+// lanes (a single running minimum is one long dependency chain); v - v is 0 unless v is
+// not finite.
+bool finite_range(const std::vector<double>& x, double& mn, double& mx) {
+  double lo[4], hi[4], probe[4];
+  for (int l = 0; l < 4; ++l) lo[l] = hi[l] = x[0], probe[l] = 0;
+  const std::size_t n4 = x.size() / 4 * 4;
+  for (std::size_t i = 0; i < n4; i += 4)
+    for (int l = 0; l < 4; ++l) {
+      const double v = x[i + l];
+      lo[l] = v < lo[l] ? v : lo[l];
+      hi[l] = v > hi[l] ? v : hi[l];
+      probe[l] += v - v;
+    }
+  for (std::size_t i = n4; i < x.size(); ++i) {
+    const double v = x[i];
+    lo[0] = v < lo[0] ? v : lo[0];
+    hi[0] = v > hi[0] ? v : hi[0];
+    probe[0] += v - v;
+  }
+  mn = std::min(std::min(lo[0], lo[1]), std::min(lo[2], lo[3]));
+  mx = std::max(std::max(hi[0], hi[1]), std::max(hi[2], hi[3]));
+  return probe[0] + probe[1] + probe[2] + probe[3] == 0;
+}
+
 // Histogram of `x` when every value is a finite integer and the range is at most
 // 8 n + 4096 values; false otherwise. Four interleaved sub-histograms, so that runs of
 // equal values (smooth images) do not chain increments of one counter.
 bool integer_histogram(const std::vector<double>& x, double& lo,
                        std::vector<std::uint32_t>& count) {
   if (x.empty() || x.size() >= 0xffffffffu) return false;
-  double mn = x[0], mx = x[0];
-  bool finite = true;
-  for (double v : x) {
-    mn = v < mn ? v : mn;
-    mx = v > mx ? v : mx;
-    finite &= v == v;
-  }
-  if (!finite || !(mx - mn <= 8.0 * static_cast<double>(x.size()) + 4096) ||
+  double mn = 0, mx = 0;
+  if (!finite_range(x, mn, mx) || !(mx - mn <= 8.0 * static_cast<double>(x.size()) + 4096) ||
       !(std::abs(mn) < 1e15) || !(std::abs(mx) < 1e15))
     return false;
   const std::size_t width = static_cast<std::size_t>(mx - mn) + 1;
