@@ -119,7 +119,7 @@ struct running_length_table {
   std::vector<std::uint32_t> count;
   std::size_t ways = 1;
   int n_levels = 0, max_len = 0;
-  running_length_table(const discretised& d, int max_len_)
+  running_length_table(const discretised& d, int max_len_, std::size_t roi_voxels)
       : n_levels(static_cast<int>(d.n_levels())), max_len(max_len_) {
     const int background = 1;
     cell_start.assign(d.compact.size(), 0);
@@ -128,7 +128,9 @@ struct running_length_table {
       if (d.compact[l] >= 0) cell_start[l] = background + d.compact[l] * (max_len + 1);
     const auto cells = static_cast<std::size_t>(background) +
                        static_cast<std::size_t>(n_levels) * static_cast<std::size_t>(max_len + 1);
-    ways = cells <= (std::size_t{1} << 16) ? 4 : 1;
+    // Four copies only when the ROI is large beside the table (they are cleared and summed
+    // per direction).
+    ways = cells * 8 <= roi_voxels ? 4 : 1;
     count.assign(cells * ways, 0);
   }
   std::uint32_t at(std::size_t cell) const {
@@ -199,7 +201,7 @@ std::vector<matrix> glrlm_matrices(const roi_box& roi, const discretised& d, con
   if (static_cast<double>(n) * (max_len + 1.0) + 1 >= 2147483647.0)
     throw invalid_argument("bin_count", "too many grey levels for the run length matrix");
   std::vector<std::int32_t> len(pl.level.size(), 0);
-  running_length_table table(d, max_len);
+  running_length_table table(d, max_len, pl.roi.size());
   std::vector<matrix> P;
   int longest = 1;
   for (const auto& a : angles) {
