@@ -117,7 +117,7 @@ struct running_length_table {
   std::vector<std::int32_t> cell_start;  // per level
   std::vector<int> row_of;               // per level: matrix row, -1 if absent
   std::vector<std::uint32_t> count;
-  std::size_t ways = 1;
+  std::size_t ways = 1, ways_shift = 0;  // ways = 2^ways_shift
   int n_levels = 0, max_len = 0;
   running_length_table(const discretised& d, int max_len_, std::size_t roi_voxels)
       : n_levels(static_cast<int>(d.n_levels())), max_len(max_len_) {
@@ -130,7 +130,8 @@ struct running_length_table {
                        static_cast<std::size_t>(n_levels) * static_cast<std::size_t>(max_len + 1);
     // Four copies only when the ROI is large beside the table (they are cleared and summed
     // per direction).
-    ways = cells * 8 <= roi_voxels ? 4 : 1;
+    ways_shift = cells * 8 <= roi_voxels ? 2 : 0;
+    ways = std::size_t{1} << ways_shift;
     count.assign(cells * ways, 0);
   }
   std::uint32_t at(std::size_t cell) const {
@@ -147,7 +148,7 @@ int runs_on_grid(const padded_levels& pl, std::ptrdiff_t off, std::vector<std::i
   const int* level = pl.level.data();
   const std::int32_t* start = table.cell_start.data();
   std::uint32_t* count = table.count.data();
-  const std::size_t ways = table.ways, lane = ways - 1;
+  const std::size_t shift = table.ways_shift, lane = table.ways - 1;
   std::fill(table.count.begin(), table.count.end(), 0u);
   for (const row_span& sp : pl.spans) {
     const auto n = static_cast<std::size_t>(sp.length);
@@ -155,7 +156,7 @@ int runs_on_grid(const padded_levels& pl, std::ptrdiff_t off, std::vector<std::i
     const int* lv = level + sp.start;
     const std::int32_t* run = len.data() + sp.start;
     for (std::size_t x = 0; x < n; ++x)
-      ++count[static_cast<std::size_t>(start[lv[x]] + run[x]) * ways + (x & lane)];
+      ++count[(static_cast<std::size_t>(start[lv[x]] + run[x]) << shift) | (x & lane)];
   }
   // Runs of length exactly L of the level in matrix row c: count(L) - count(L + 1).
   int longest = 0;
