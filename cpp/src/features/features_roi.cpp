@@ -130,10 +130,97 @@ std::vector<int> bin_fixed_count(const std::vector<double>& x, int n) {
   return digitize(x, edges);
 }
 
+namespace {
+
+// Minimum and maximum of `x`; false if it holds NaN or an infinity. Four independent
+// lanes (a single running minimum is one long dependency chain); v - v is 0 unless v is
+// not finite.
+bool finite_range(const std::vector<double>& x, double& mn, double& mx) {
+  double lo[4], hi[4], probe[4];
+  for (int l = 0; l < 4; ++l) lo[l] = hi[l] = x[0], probe[l] = 0;
+  const std::size_t n4 = x.size() / 4 * 4;
+  for (std::size_t i = 0; i < n4; i += 4)
+    for (int l = 0; l < 4; ++l) {
+      const double v = x[i + l];
+      lo[l] = v < lo[l] ? v : lo[l];
+      hi[l] = v > hi[l] ? v : hi[l];
+      probe[l] += v - v;
+    }
+  for (std::size_t i = n4; i < x.size(); ++i) {
+    const double v = x[i];
+    lo[0] = v < lo[0] ? v : lo[0];
+    hi[0] = v > hi[0] ? v : hi[0];
+    probe[0] += v - v;
+  }
+  mn = std::min(std::min(lo[0], lo[1]), std::min(lo[2], lo[3]));
+  mx = std::max(std::max(hi[0], hi[1]), std::max(hi[2], hi[3]));
+  return probe[0] + probe[1] + probe[2] + probe[3] == 0;
+}
+
+// Histogram of `x` when every value is a finite integer and the range is at most
+// 8 n + 4096 values; false otherwise. Four interleaved sub-histograms, so that runs of
+// equal values (smooth images) do not chain increments of one counter.
+bool integer_histogram(const std::vector<double>& x, double& lo,
+                       std::vector<std::uint32_t>& count) {
+  if (x.empty() || x.size() >= 0xffffffffu) return false;
+  double mn = 0, mx = 0;
+  if (!finite_range(x, mn, mx) || !(mx - mn <= 8.0 * static_cast<double>(x.size()) + 4096) ||
+      !(std::abs(mn) < 1e15) || !(std::abs(mx) < 1e15))
+    return false;
+  const std::size_t width = static_cast<std::size_t>(mx - mn) + 1;
+  std::vector<std::uint32_t> sub(4 * width, 0);
+  bool integral = true;  // exact test, as |v| < 1e15
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    const double v = x[i];
+    integral &= static_cast<double>(static_cast<std::int64_t>(v)) == v;
+    ++sub[4 * static_cast<std::size_t>(v - mn) + (i & 3)];
+  }
+  if (!integral) return false;
+  count.resize(width);
+  for (std::size_t k = 0; k < width; ++k)
+    count[k] = sub[4 * k] + sub[4 * k + 1] + sub[4 * k + 2] + sub[4 * k + 3];
+  lo = mn;
+  return true;
+}
+
+// Levels of the ROI voxels. Integer intensities are binned once per distinct value (the
+// binning sees the same minimum and maximum, so the levels are the same) and looked up.
+std::vector<int> roi_levels(const roi_box& roi, const settings& s, discretised& d) {
+  auto bin = [&s](const std::vector<double>& v) {
+    return s.bin_count > 0 ? bin_fixed_count(v, s.bin_count) : bin_fixed_width(v, s.bin_width);
+  };
+  if (!integer_histogram(roi.roi_values, d.value_lo, d.value_count)) {
+    d.value_count.clear();
+    return bin(roi.roi_values);
+  }
+  std::vector<double> distinct;
+  for (std::size_t k = 0; k < d.value_count.size(); ++k)
+    if (d.value_count[k] > 0) distinct.push_back(d.value_lo + static_cast<double>(k));
+  const std::vector<int> distinct_level = bin(distinct);
+  d.value_level.assign(d.value_count.size(), 0);
+  for (std::size_t k = 0, j = 0; k < d.value_count.size(); ++k)
+    if (d.value_count[k] > 0) d.value_level[k] = distinct_level[j++];
+  std::vector<int> lv(roi.roi_values.size());
+  for (std::size_t i = 0; i < lv.size(); ++i)
+    lv[i] = d.value_level[static_cast<std::size_t>(roi.roi_values[i] - d.value_lo)];
+  return lv;
+}
+
+// Present levels and their compact index.
+void index_levels(discretised& d, const std::vector<char>& seen) {
+  d.compact.assign(seen.size(), -1);
+  for (int l = 1; l <= d.max_level; ++l)
+    if (seen[l]) {
+      d.compact[l] = static_cast<int>(d.present.size());
+      d.present.push_back(l);
+    }
+}
+
+}  // namespace
+
 discretised discretise(const roi_box& roi, const settings& s) {
-  std::vector<int> lv = s.bin_count > 0 ? bin_fixed_count(roi.roi_values, s.bin_count)
-                                              : bin_fixed_width(roi.roi_values, s.bin_width);
   discretised d;
+  std::vector<int> lv = roi_levels(roi, s, d);
   // Branch-free scatter of the ROI levels into the box; the sentinel is read (never kept)
   // at background voxels after the last ROI voxel.
   d.level.resize(roi.voxel_count());
@@ -145,15 +232,19 @@ discretised discretise(const roi_box& roi, const settings& s) {
     r += in ? 1 : 0;
   }
   lv.pop_back();
-  d.max_level = lv.empty() ? 0 : *std::max_element(lv.begin(), lv.end());
-  std::vector<char> seen(static_cast<std::size_t>(d.max_level) + 1, 0);
-  for (int l : lv) seen[l] = 1;
-  d.compact.assign(seen.size(), -1);
-  for (int l = 1; l <= d.max_level; ++l)
-    if (seen[l]) {
-      d.compact[l] = static_cast<int>(d.present.size());
-      d.present.push_back(l);
-    }
+  if (!d.value_count.empty()) {  // levels present: from the distinct intensities
+    for (std::size_t k = 0; k < d.value_count.size(); ++k)
+      if (d.value_count[k] > 0) d.max_level = std::max(d.max_level, d.value_level[k]);
+    std::vector<char> seen(static_cast<std::size_t>(d.max_level) + 1, 0);
+    for (std::size_t k = 0; k < d.value_count.size(); ++k)
+      if (d.value_count[k] > 0) seen[d.value_level[k]] = 1;
+    index_levels(d, seen);
+  } else {
+    d.max_level = lv.empty() ? 0 : *std::max_element(lv.begin(), lv.end());
+    std::vector<char> seen(static_cast<std::size_t>(d.max_level) + 1, 0);
+    for (int l : lv) seen[l] = 1;
+    index_levels(d, seen);
+  }
   d.roi_level = std::move(lv);
   return d;
 }

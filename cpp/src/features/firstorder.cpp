@@ -98,40 +98,14 @@ std::vector<std::size_t> needed_ranks(std::size_t n) {
   return pos;
 }
 
-// Order statistics by counting, when every intensity is an integer and their range is
-// not much larger than their number (CT/MR data); false otherwise.
-bool order_statistics_by_count(const std::vector<double>& x, fo_stats& st) {
-  const auto mm = std::minmax_element(x.begin(), x.end());
-  const double lo = *mm.first, hi = *mm.second;
-  if (!(hi - lo <= 8.0 * static_cast<double>(x.size()) + 4096) || !(std::abs(lo) < 1e15) ||
-      !(std::abs(hi) < 1e15))
-    return false;
-  // Count by truncated offset from the minimum and note whether every value is an integer
-  // (exact test, as |v| < 1e15); the counts are used only if so. NaN fails the range test.
-  std::vector<std::size_t> count(static_cast<std::size_t>(hi - lo) + 1, 0);
-  bool integral = true;
-  for (double v : x) {
-    if (!(v >= lo && v <= hi)) return false;
-    integral &= static_cast<double>(static_cast<std::int64_t>(v)) == v;
-    ++count[static_cast<std::size_t>(v - lo)];
-  }
-  if (!integral) return false;
-  std::size_t cum = 0, k = 0;
-  for (std::size_t b = 0; b < count.size() && k < st.ranks.size(); ++b) {
-    cum += count[b];
-    while (k < st.ranks.size() && st.ranks[k] < cum) st.rank_values[k++] = lo + static_cast<double>(b);
-  }
-  return true;
-}
-
-// Order statistics through the discretisation: grey levels are non-decreasing in intensity,
+// Order statistics through the discretisation (data that are not integers, see
+// histogram_statistics otherwise): grey levels are non-decreasing in intensity,
 // so rank r lies in the level whose cumulative count first exceeds r. Only the values of the
 // few levels holding a wanted rank are gathered and partially sorted.
 void order_statistics(const std::vector<double>& x, const discretised& d,
                       const std::vector<double>& counts, fo_stats& st) {
   st.ranks = needed_ranks(x.size());
   st.rank_values.assign(st.ranks.size(), 0.0);
-  if (order_statistics_by_count(x, st)) return;
   const std::size_t nl = counts.size();
   std::vector<std::size_t> start(nl + 1, 0);
   for (std::size_t b = 0; b < nl; ++b) start[b + 1] = start[b] + static_cast<std::size_t>(counts[b]);
@@ -200,6 +174,51 @@ void moments(const std::vector<double>& x, double shift, fo_stats& st) {
   st.rmad = in_dev / static_cast<double>(in_n);
 }
 
+// Everything order- and moment-related from the intensity histogram of integer data
+// (discretised::value_count): O(range) instead of O(voxels). Sums of count x value are
+// exact in double; the moments are centred on the exact mean.
+void histogram_statistics(const discretised& d, double shift, fo_stats& st) {
+  const std::vector<std::uint32_t>& c = d.value_count;
+  const double n = static_cast<double>(st.n());
+  st.ranks = needed_ranks(st.n());
+  st.rank_values.assign(st.ranks.size(), 0.0);
+  std::size_t cum = 0, r = 0;
+  double sum = 0, energy = 0;
+  for (std::size_t k = 0; k < c.size(); ++k) {
+    const double v = d.value_lo + static_cast<double>(k), w = c[k];
+    cum += c[k];
+    while (r < st.ranks.size() && st.ranks[r] < cum) st.rank_values[r++] = v;
+    sum += w * v;
+    energy += w * ((v + shift) * (v + shift));
+  }
+  st.mean = sum / n;
+  st.energy = energy;
+  const double lo = percentile(st, 10), hi = percentile(st, 90);
+  double abs_dev = 0, in_sum = 0, in_n = 0;
+  for (std::size_t k = 0; k < c.size(); ++k) {
+    const double v = d.value_lo + static_cast<double>(k), w = c[k];
+    const double dv = v - st.mean, d2 = dv * dv;
+    st.m2 += w * d2;
+    st.m3 += w * (d2 * dv);
+    st.m4 += w * (d2 * d2);
+    abs_dev += w * std::abs(dv);
+    const double inside = v >= lo && v <= hi ? w : 0.0;
+    in_sum += inside * v;
+    in_n += inside;
+  }
+  st.m2 /= n;
+  st.m3 /= n;
+  st.m4 /= n;
+  st.mad = abs_dev / n;
+  const double in_mean = in_sum / in_n;
+  double in_dev = 0;
+  for (std::size_t k = 0; k < c.size(); ++k) {
+    const double v = d.value_lo + static_cast<double>(k);
+    if (v >= lo && v <= hi) in_dev += c[k] * std::abs(v - in_mean);
+  }
+  st.rmad = in_dev / in_n;
+}
+
 struct fo_feature {
   const char* name;
   double (*fn)(const fo_stats&);
@@ -239,10 +258,17 @@ class_values compute_firstorder(const class_input& in) {
   st.ibsi = in.opts->ibsi;
   st.voxel_volume = roi.spacing[1] * roi.spacing[2];
   if (roi.image_dimension == 3) st.voxel_volume *= roi.spacing[0];
-  std::vector<double> counts(d.n_levels(), 0.0);
-  for (int l : d.roi_level) counts[static_cast<std::size_t>(d.compact[l])] += 1;
-  order_statistics(roi.roi_values, d, counts, st);
-  moments(roi.roi_values, in.opts->voxel_array_shift, st);
+  std::vector<double> counts(d.n_levels(), 0.0);  // voxels per present level
+  if (!d.value_count.empty()) {
+    for (std::size_t k = 0; k < d.value_count.size(); ++k)
+      if (d.value_count[k] > 0)
+        counts[static_cast<std::size_t>(d.compact[d.value_level[k]])] += d.value_count[k];
+    histogram_statistics(d, in.opts->voxel_array_shift, st);
+  } else {
+    for (int l : d.roi_level) counts[static_cast<std::size_t>(d.compact[l])] += 1;
+    order_statistics(roi.roi_values, d, counts, st);
+    moments(roi.roi_values, in.opts->voxel_array_shift, st);
+  }
   const double n = static_cast<double>(st.n());
   for (double c : counts) st.p.push_back(c / n);
   class_values out = detail::evaluate_table(kFeatures, st);

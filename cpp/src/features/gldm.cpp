@@ -55,6 +55,12 @@ matrix gldm_matrix(const roi_box& roi, const discretised& d, const settings& s,
   detail::scan_spans(
       pl, offs,
       [&](std::size_t, const int* __restrict x, const int* __restrict y, int n) {
+        if (alpha == 0) {
+          // Equal levels (the default): only the counts of ROI voxels (x != 0) are read,
+          // and y == x != 0 there, so the background test is implied.
+          for (int t = 0; t < n; ++t) c[t] += static_cast<std::int32_t>(x[t] == y[t]);
+          return;
+        }
         // |x - y| <= alpha  <=>  x - y + alpha in [0, 2 alpha] (unsigned); background never
         // counts.
         for (int t = 0; t < n; ++t)

@@ -90,31 +90,88 @@ const glrlm_feature kFeatures[] = {
 
 namespace {
 
-// Runs along one angle with positive grid offset `off`. The ROI voxels are visited in grid
-// order, so a voxel's predecessor on its line has been seen: its run length continues the
-// predecessor's when the levels agree (branch-free: runs are short in noisy images, so a
-// branch would mispredict). A run ends where the successor's level differs; the matrix
-// cells of ending runs, row_start[level] + length, are collected branch-free, then counted.
-// Returns the longest run.
-int runs_on_grid(const padded_levels& pl, const std::vector<std::int32_t>& row_start,
-                 std::ptrdiff_t off, std::vector<std::int32_t>& len,
-                 std::vector<std::int32_t>& ends, matrix& m) {
-  const int* level = pl.level.data();
-  const std::int32_t* start = row_start.data();
-  std::int32_t* ln = len.data();
-  std::int32_t* out = ends.data();
-  std::size_t k = 0;
-  std::int32_t longest = 0;
-  for (const std::size_t i : pl.roi) {
-    const int li = level[i];
-    const std::int32_t same = -static_cast<std::int32_t>(level[i - off] == li);
-    const std::int32_t run = (ln[i - off] & same) + 1;
-    ln[i] = run;
-    longest = std::max(longest, run);
-    out[k] = start[li] + run;
-    k += level[i + off] != li ? 1 : 0;
+// Run lengths along one span: a voxel's run continues its predecessor's (at i - off, earlier
+// in grid order, so already known) when the levels agree. Written without branches over
+// plain arrays, so that it vectorises whenever off reaches past a vector (every direction
+// but x). Background voxels inside the span get running length 0.
+void span_runs(const int* level, std::int32_t* len, std::size_t first, std::size_t count,
+               std::ptrdiff_t off) {
+  const int* lv = level + first;
+  const int* prev_lv = lv - off;
+  std::int32_t* run = len + first;
+  const std::int32_t* prev_run = run - off;
+  for (std::size_t x = 0; x < count; ++x)
+    run[x] = ((prev_run[x] & -static_cast<std::int32_t>(prev_lv[x] == lv[x])) + 1) &
+             -static_cast<std::int32_t>(lv[x] != 0);
+}
+
+// Counts of (level, running length) over the voxels, from which the run length matrix
+// follows without finding where runs end: a run of length L passes through running lengths
+// 1..L once each, so the voxels of level g with running length L number the runs of g of
+// length >= L, and runs of length exactly L are count(g, L) - count(g, L + 1).
+// Cell of (level l, running length r): cell_start[l] + r. Background voxels inside the
+// spans (level 0, running length 0) land in cell 0, so need no test.
+// `ways` interleaved copies of the table (by voxel position) keep neighbouring voxels with
+// the same cell from chaining their increments.
+struct running_length_table {
+  std::vector<std::int32_t> cell_start;  // per level
+  std::vector<int> row_of;               // per level: matrix row, -1 if absent
+  std::vector<std::uint32_t> count;
+  std::size_t ways = 1, ways_shift = 0;  // ways = 2^ways_shift
+  int n_levels = 0, max_len = 0;
+  running_length_table(const discretised& d, int max_len_, std::size_t roi_voxels)
+      : n_levels(static_cast<int>(d.n_levels())), max_len(max_len_) {
+    const int background = 1;
+    cell_start.assign(d.compact.size(), 0);
+    row_of = d.compact;
+    for (std::size_t l = 0; l < d.compact.size(); ++l)
+      if (d.compact[l] >= 0) cell_start[l] = background + d.compact[l] * (max_len + 1);
+    const auto cells = static_cast<std::size_t>(background) +
+                       static_cast<std::size_t>(n_levels) * static_cast<std::size_t>(max_len + 1);
+    // Four copies only when the ROI is large beside the table (they are cleared and summed
+    // per direction).
+    ways_shift = cells * 8 <= roi_voxels ? 2 : 0;
+    ways = std::size_t{1} << ways_shift;
+    count.assign(cells * ways, 0);
   }
-  for (std::size_t r = 0; r < k; ++r) m.data[static_cast<std::size_t>(out[r])] += 1;
+  std::uint32_t at(std::size_t cell) const {
+    std::uint32_t c = 0;
+    for (std::size_t w = 0; w < ways; ++w) c += count[cell * ways + w];
+    return c;
+  }
+};
+
+// Runs along one angle with positive grid offset `off`, span by span: running lengths, then
+// their counts. Fills m (zeroed, n levels x max_len) and returns the longest run.
+int runs_on_grid(const padded_levels& pl, std::ptrdiff_t off, std::vector<std::int32_t>& len,
+                 running_length_table& table, matrix& m) {
+  const int* level = pl.level.data();
+  const std::int32_t* start = table.cell_start.data();
+  std::uint32_t* count = table.count.data();
+  const std::size_t shift = table.ways_shift, lane = table.ways - 1;
+  std::fill(table.count.begin(), table.count.end(), 0u);
+  for (const row_span& sp : pl.spans) {
+    const auto n = static_cast<std::size_t>(sp.length);
+    span_runs(level, len.data(), sp.start, n, off);
+    const int* lv = level + sp.start;
+    const std::int32_t* run = len.data() + sp.start;
+    for (std::size_t x = 0; x < n; ++x)
+      ++count[(static_cast<std::size_t>(start[lv[x]] + run[x]) << shift) | (x & lane)];
+  }
+  // Runs of length exactly L of the level in matrix row c: count(L) - count(L + 1).
+  int longest = 0;
+  for (std::size_t l = 0; l < table.cell_start.size(); ++l) {
+    const int c = table.row_of[l];
+    if (c < 0) continue;
+    const auto base = static_cast<std::size_t>(table.cell_start[l]);
+    std::uint32_t above = 0;  // count(L + 1)
+    for (int L = table.max_len; L >= 1; --L) {
+      const std::uint32_t here = table.at(base + static_cast<std::size_t>(L));
+      m(c, L - 1) = static_cast<double>(here - above);
+      if (here > 0) longest = std::max(longest, L);
+      above = here;
+    }
+  }
   return longest;
 }
 
@@ -142,18 +199,15 @@ std::vector<matrix> glrlm_matrices(const roi_box& roi, const discretised& d, con
   const auto angles = make_angles(roi.dims, {1}, false, s.force2d, s.force2d_dimension);
   const int n = static_cast<int>(d.n_levels());
   const int max_len = std::max({roi.dims[0], roi.dims[1], roi.dims[2]});
-  if (static_cast<double>(n) * max_len >= 2147483647.0)
+  if (static_cast<double>(n) * (max_len + 1.0) + 1 >= 2147483647.0)
     throw invalid_argument("bin_count", "too many grey levels for the run length matrix");
-  // Matrix index of (level, run length 1) minus 1, per level.
-  std::vector<std::int32_t> row_start(d.compact.size(), 0);
-  for (std::size_t l = 0; l < d.compact.size(); ++l)
-    if (d.compact[l] >= 0) row_start[l] = d.compact[l] * max_len - 1;
-  std::vector<std::int32_t> len(pl.level.size(), 0), ends(pl.roi.size(), 0);
+  std::vector<std::int32_t> len(pl.level.size(), 0);
+  running_length_table table(d, max_len, pl.roi.size());
   std::vector<matrix> P;
   int longest = 1;
   for (const auto& a : angles) {
     matrix m(n, max_len);
-    const int angle_longest = runs_on_grid(pl, row_start, pl.offset(a), len, ends, m);
+    const int angle_longest = runs_on_grid(pl, pl.offset(a), len, table, m);
     longest = std::max(longest, angle_longest);
     // PyRadiomics drops a direction in which no line holds two ROI voxels; IBSI keeps its
     // length-1 runs. Without a run of two, decide that by walking the lines.

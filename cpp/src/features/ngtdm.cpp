@@ -72,6 +72,15 @@ const ngtdm_feature kFeatures[] = {
 
 namespace {
 
+// Entry of one ROI voxel of level li whose w ROI neighbours have levels summing to total.
+template <typename Sum>
+void add_entry(const discretised& d, const settings& s, int li, Sum total, int w, matrix& M) {
+  if (li == 0 || (w == 0 && s.ibsi)) return;  // IBSI: voxels without neighbours
+  const int c = d.compact[li];
+  M(c, 0) += 1;
+  if (w > 0) M(c, 1) += std::abs(li - static_cast<double>(total) / w);
+}
+
 // Per row span: the sum of the neighbour levels and the number of ROI neighbours of every
 // voxel, one branch-free pass per offset (vectorised); then the entries of the span's ROI
 // voxels. `Sum` must hold (number of offsets) x (highest level).
@@ -93,15 +102,39 @@ void fill_ngtdm(const padded_levels& pl, const discretised& d, const settings& s
       [&](const row_span& sp) {
         const int* x = pl.level.data() + sp.start;
         for (int t = 0; t < sp.length; ++t) {
-          const int li = x[t];
-          const Sum total = sm[t];
-          const int w = cn[t];
+          add_entry(d, s, x[t], sm[t], cn[t], M);
           sm[t] = 0;
           cn[t] = 0;
-          if (li == 0 || (w == 0 && s.ibsi)) continue;  // IBSI: voxels without neighbours
-          const int c = d.compact[li];
-          M(c, 0) += 1;
-          if (w > 0) M(c, 1) += std::abs(li - static_cast<double>(total) / w);
+        }
+      });
+}
+
+// The same with sum and count packed in one 32-bit accumulator, count << kCountShift |
+// sum (one load and store per voxel and offset instead of two), usable when fewer than 128
+// offsets and (number of offsets) x (highest level) < 2^kCountShift.
+constexpr int kCountShift = 24;
+bool packable(const discretised& d, std::size_t n_offsets) {
+  return n_offsets < 128 &&
+         static_cast<double>(d.max_level) * static_cast<double>(n_offsets) <
+             static_cast<double>(1 << kCountShift);
+}
+
+void fill_ngtdm_packed(const padded_levels& pl, const discretised& d, const settings& s,
+                       const std::vector<std::ptrdiff_t>& offs, matrix& M) {
+  std::vector<std::int32_t> packed(static_cast<std::size_t>(pl.longest_span), 0);
+  std::int32_t* __restrict a = packed.data();
+  constexpr std::int32_t kSumMask = (1 << kCountShift) - 1;
+  detail::scan_spans(
+      pl, offs,
+      [&](std::size_t, const int*, const int* __restrict y, int n) {
+        for (int t = 0; t < n; ++t)
+          a[t] += y[t] + (static_cast<std::int32_t>(y[t] != 0) << kCountShift);
+      },
+      [&](const row_span& sp) {
+        const int* x = pl.level.data() + sp.start;
+        for (int t = 0; t < sp.length; ++t) {
+          add_entry(d, s, x[t], a[t] & kSumMask, a[t] >> kCountShift, M);
+          a[t] = 0;
         }
       });
 }
@@ -120,7 +153,9 @@ matrix ngtdm_matrix(const roi_box& roi, const discretised& d, const settings& s,
   matrix M(n, 3);
   for (int k = 0; k < n; ++k) M(k, 2) = d.present[k];
   const double largest = static_cast<double>(d.max_level) * static_cast<double>(offs.size());
-  if (largest < 2147483647.0)
+  if (packable(d, offs.size()))
+    fill_ngtdm_packed(pl, d, s, offs, M);
+  else if (largest < 2147483647.0)
     fill_ngtdm<std::int32_t>(pl, d, s, offs, M);
   else
     fill_ngtdm<double>(pl, d, s, offs, M);

@@ -42,6 +42,13 @@ struct discretised {
   std::vector<int> present;      // sorted levels present in the ROI
   std::vector<int> compact;      // level -> index into `present` (-1 if absent), size N_g + 1
   int max_level = 0;             // N_g
+  // When every ROI intensity is an integer and their range is modest (CT/MR data): the
+  // intensity histogram, value_count[k] voxels of intensity value_lo + k, and the level of
+  // each such intensity (value_level[k], meaningful where value_count[k] > 0). Empty
+  // otherwise.
+  double value_lo = 0;
+  std::vector<std::uint32_t> value_count;
+  std::vector<int> value_level;
   std::size_t n_levels() const { return present.size(); }
 };
 
