@@ -76,22 +76,23 @@ void add_tricube(const double* x, const double* y, const double* robust, std::si
     t1 = (u1[0] + u1[1]) + (u1[2] + u1[3]);
   }
 #endif
+  moments m;  // the remaining points, one at a time
+  m.s0 = s0;
+  m.s1 = s1;
+  m.s2 = s2;
+  m.t0 = t0;
+  m.t1 = t1;
   for (; j < b; ++j) {
     const double d = x[j] - xs, q = d * scale, t = 1 - q * q * q;
     double w = t * t * t;
     if (robust) w *= robust[j];
-    const double wd = w * d;
-    s0 += w;
-    s1 += wd;
-    s2 += wd * d;
-    t0 += w * y[j];
-    t1 += wd * y[j];
+    m.add(w, d, y[j]);
   }
-  out[0] = s0;
-  out[1] = s1;
-  out[2] = s2;
-  out[3] = t0;
-  out[4] = t1;
+  out[0] = m.s0;
+  out[1] = m.s1;
+  out[2] = m.s2;
+  out[3] = m.t0;
+  out[4] = m.t1;
 }
 
 void add_tricube(const double* x, const double* y, const double* robust, std::size_t a,
