@@ -12,6 +12,8 @@
 #include "radsig/features/registry.hpp"
 #include "radsig/features/texture_matrices.hpp"
 
+#include "feature_map.hpp"
+
 namespace {
 
 using namespace radsig::features;
@@ -185,12 +187,7 @@ TEST(Shape, SingleVoxelOctahedron) {
   roi.in_roi = {1};
   roi.roi_values = {1};
   settings s;
-  class_input in;
-  in.roi = &roi;
-  in.opts = &s;
-  const auto cv = compute_shape(in);
-  std::map<std::string, double> f;
-  for (std::size_t k = 0; k < cv.names.size(); ++k) f[cv.names[k]] = cv.values[k];
+  const auto f = feature_test::feature_map(compute_shape, roi, s);
   EXPECT_NEAR(f.at("MeshVolume"), 4.0 / 3 * 1 * 0.5 * 0.5, 1e-14);
   EXPECT_NEAR(f.at("VoxelVolume"), 2.0, 1e-14);
   EXPECT_NEAR(f.at("Maximum3DDiameter"), 2.0, 1e-14);
@@ -208,12 +205,7 @@ TEST(Shape2D, SinglePixelDiamond) {
   roi.in_roi = {1};
   roi.roi_values = {1};
   settings s;
-  class_input in;
-  in.roi = &roi;
-  in.opts = &s;
-  const auto cv = compute_shape2d(in);
-  std::map<std::string, double> f;
-  for (std::size_t k = 0; k < cv.names.size(); ++k) f[cv.names[k]] = cv.values[k];
+  const auto f = feature_test::feature_map(compute_shape2d, roi, s);
   EXPECT_NEAR(f.at("MeshSurface"), 0.5, 1e-15);
   EXPECT_NEAR(f.at("Perimeter"), 4 * std::sqrt(0.5), 1e-15);
   EXPECT_NEAR(f.at("MaximumDiameter"), 1.0, 1e-15);

@@ -16,6 +16,7 @@
 
 #include "radsig/features/detail/mesh.hpp"
 #include "radsig/features/registry.hpp"
+#include "feature_map.hpp"
 
 namespace {
 
@@ -124,12 +125,7 @@ TEST(Shape, MatchesDirectMeshOnRandomMasks) {
       const int ny = 1 + static_cast<int>(rng() % (nx > 60 ? 3 : 9));
       const int nz = 1 + static_cast<int>(rng() % 3);
       const roi_box roi = random_roi(rng, nz, ny, nx, fill);
-      class_input in;
-      in.roi = &roi;
-      in.opts = &s;
-      const auto cv = compute_shape(in);
-      std::map<std::string, double> f;
-      for (std::size_t k = 0; k < cv.names.size(); ++k) f[cv.names[k]] = cv.values[k];
+      const auto f = feature_test::feature_map(compute_shape, roi, s);
       const direct_shape d = direct(roi);
       const double tol = 1e-10;
       SCOPED_TRACE("trial " + std::to_string(trial++) + " nx " + std::to_string(nx));
