@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "radsig/core/error.hpp"
+#include "radsig/features/detail/interleaved_counts.hpp"
 #include "radsig/features/roi.hpp"
 
 namespace radsig::features {
@@ -158,8 +159,8 @@ bool finite_range(const std::vector<double>& x, double& mn, double& mx) {
 }
 
 // Histogram of `x` when every value is a finite integer and the range is at most
-// 8 n + 4096 values; false otherwise. Four interleaved sub-histograms, so that runs of
-// equal values (smooth images) do not chain increments of one counter.
+// 8 n + 4096 values; false otherwise. Four interleaved sub-histograms (interleaved_counts),
+// so that runs of equal values (smooth images) do not chain increments of one counter.
 bool integer_histogram(const std::vector<double>& x, double& lo,
                        std::vector<std::uint32_t>& count) {
   if (x.empty() || x.size() >= 0xffffffffu) return false;
@@ -168,17 +169,16 @@ bool integer_histogram(const std::vector<double>& x, double& lo,
       !(std::abs(mn) < 1e15) || !(std::abs(mx) < 1e15))
     return false;
   const std::size_t width = static_cast<std::size_t>(mx - mn) + 1;
-  std::vector<std::uint32_t> sub(4 * width, 0);
+  detail::interleaved_counts sub(width, 2);
   bool integral = true;  // exact test, as |v| < 1e15
   for (std::size_t i = 0; i < x.size(); ++i) {
     const double v = x[i];
     integral &= static_cast<double>(static_cast<std::int64_t>(v)) == v;
-    ++sub[4 * static_cast<std::size_t>(v - mn) + (i & 3)];
+    sub.add(static_cast<std::size_t>(v - mn), i);
   }
   if (!integral) return false;
   count.resize(width);
-  for (std::size_t k = 0; k < width; ++k)
-    count[k] = sub[4 * k] + sub[4 * k + 1] + sub[4 * k + 2] + sub[4 * k + 3];
+  for (std::size_t k = 0; k < width; ++k) count[k] = sub.total(k);
   lo = mn;
   return true;
 }

@@ -10,6 +10,7 @@
 #include "radsig/features/detail/feature_table.hpp"
 #include "radsig/features/detail/aggregate.hpp"
 #include "radsig/features/detail/glcm_stats.hpp"
+#include "radsig/features/detail/interleaved_counts.hpp"
 #include "radsig/features/registry.hpp"
 
 namespace radsig::features {
@@ -19,21 +20,21 @@ using detail::kEps;
 
 namespace {
 
-// Counts the pairs (lv[k], lv[k + off]) for k in [0, length) into tables[(k % 4) * cells +
-// lv[k] * side + lv[k + off]].
-void count_pairs(const int* lv, std::ptrdiff_t off, int length, int side, std::size_t cells,
-                 std::uint32_t* tables) {
+// Counts the pairs (lv[k], lv[k + off]) for k in [0, length) into cell lv[k] * side +
+// lv[k + off] (copy by position k).
+void count_pairs(const int* lv, std::ptrdiff_t off, int length, int side,
+                 detail::interleaved_counts& counts) {
   const auto cell = [&](int k) {
     return static_cast<std::size_t>(lv[k]) * side + static_cast<std::size_t>(lv[k + off]);
   };
   int k = 0;
-  for (; k + 4 <= length; k += 4) {
-    ++tables[cell(k)];
-    ++tables[cells + cell(k + 1)];
-    ++tables[2 * cells + cell(k + 2)];
-    ++tables[3 * cells + cell(k + 3)];
+  for (; k + 4 <= length; k += 4) {  // unrolled: the copy of each position is a constant
+    counts.add(cell(k), 0);
+    counts.add(cell(k + 1), 1);
+    counts.add(cell(k + 2), 2);
+    counts.add(cell(k + 3), 3);
   }
-  for (; k < length; ++k) ++tables[cell(k)];
+  for (; k < length; ++k) counts.add(cell(k), static_cast<std::size_t>(k));
 }
 
 }  // namespace
@@ -63,25 +64,21 @@ std::vector<matrix> glcm_matrices(const roi_box& roi, const discretised& d, cons
   // Table index of a level (or compact index) value; row/column of the present level.
   std::vector<int> to_present(static_cast<std::size_t>(side), -1);
   for (int k = 0; k < n; ++k) to_present[raw ? d.present[k] : k] = k;
-  // Four interleaved tables, so that runs of equal pairs (smooth images) do not make each
-  // increment wait for the previous one; summed per angle. Rows of the grid are visited over
-  // their ROI spans, whose background voxels land in the background row (not extracted).
-  const std::size_t cells = static_cast<std::size_t>(side) * side;
-  std::vector<std::uint32_t> tables(4 * cells), count(cells);
+  // Four interleaved copies of the table, so that runs of equal pairs (smooth images) do not
+  // make each increment wait for the previous one. Rows of the grid are visited over their
+  // ROI spans, whose background voxels land in the background row (not extracted).
+  detail::interleaved_counts counts(static_cast<std::size_t>(side) * side, 2);
   for (std::size_t a = 0; a < angles.size(); ++a) {
     const std::ptrdiff_t off = pl.offset(angles[a]);
-    std::fill(tables.begin(), tables.end(), 0u);
-    for (const row_span& sp : pl.spans)
-      count_pairs(lv + sp.start, off, sp.length, side, cells, tables.data());
-    for (std::size_t k = 0; k < cells; ++k)
-      count[k] = tables[k] + tables[cells + k] + tables[2 * cells + k] + tables[3 * cells + k];
+    counts.clear();
+    for (const row_span& sp : pl.spans) count_pairs(lv + sp.start, off, sp.length, side, counts);
     // Present levels only (background and absent levels hold no ROI pair).
     for (int u = 0; u < side; ++u) {
       if (to_present[u] < 0) continue;
       double* out = P[a].data.data() + static_cast<std::size_t>(to_present[u]) * n;
-      const std::uint32_t* in = count.data() + static_cast<std::size_t>(u) * side;
       for (int v = 0; v < side; ++v)
-        if (to_present[v] >= 0) out[to_present[v]] = in[v];
+        if (to_present[v] >= 0)
+          out[to_present[v]] = counts.total(static_cast<std::size_t>(u) * side + v);
     }
   }
   if (s.symmetrical_glcm)

@@ -5,6 +5,7 @@
 
 #include "radsig/core/error.hpp"
 #include "radsig/features/detail/feature_table.hpp"
+#include "radsig/features/detail/interleaved_counts.hpp"
 #include "radsig/features/detail/aggregate.hpp"
 #include "radsig/features/detail/emphasis.hpp"
 #include "radsig/features/registry.hpp"
@@ -111,33 +112,25 @@ void span_runs(const int* level, std::int32_t* len, std::size_t first, std::size
 // length >= L, and runs of length exactly L are count(g, L) - count(g, L + 1).
 // Cell of (level l, running length r): cell_start[l] + r. Background voxels inside the
 // spans (level 0, running length 0) land in cell 0, so need no test.
-// `ways` interleaved copies of the table (by voxel position) keep neighbouring voxels with
-// the same cell from chaining their increments.
+// The table is kept in interleaved copies (by voxel position) when the ROI is large beside
+// it, so that neighbouring voxels with the same cell do not chain their increments.
 struct running_length_table {
   std::vector<std::int32_t> cell_start;  // per level
   std::vector<int> row_of;               // per level: matrix row, -1 if absent
-  std::vector<std::uint32_t> count;
-  std::size_t ways = 1, ways_shift = 0;  // ways = 2^ways_shift
-  int n_levels = 0, max_len = 0;
+  int max_len = 0;
+  detail::interleaved_counts count;
   running_length_table(const discretised& d, int max_len_, std::size_t roi_voxels)
-      : n_levels(static_cast<int>(d.n_levels())), max_len(max_len_) {
+      : max_len(max_len_),
+        count(cells(d, max_len_), cells(d, max_len_) * 8 <= roi_voxels ? 2 : 0) {
     const int background = 1;
     cell_start.assign(d.compact.size(), 0);
     row_of = d.compact;
     for (std::size_t l = 0; l < d.compact.size(); ++l)
       if (d.compact[l] >= 0) cell_start[l] = background + d.compact[l] * (max_len + 1);
-    const auto cells = static_cast<std::size_t>(background) +
-                       static_cast<std::size_t>(n_levels) * static_cast<std::size_t>(max_len + 1);
-    // Four copies only when the ROI is large beside the table (they are cleared and summed
-    // per direction).
-    ways_shift = cells * 8 <= roi_voxels ? 2 : 0;
-    ways = std::size_t{1} << ways_shift;
-    count.assign(cells * ways, 0);
   }
-  std::uint32_t at(std::size_t cell) const {
-    std::uint32_t c = 0;
-    for (std::size_t w = 0; w < ways; ++w) c += count[cell * ways + w];
-    return c;
+  // Background cell plus (max_len + 1) cells per present level.
+  static std::size_t cells(const discretised& d, int max_len) {
+    return 1 + d.n_levels() * static_cast<std::size_t>(max_len + 1);
   }
 };
 
@@ -147,16 +140,15 @@ int runs_on_grid(const padded_levels& pl, std::ptrdiff_t off, std::vector<std::i
                  running_length_table& table, matrix& m) {
   const int* level = pl.level.data();
   const std::int32_t* start = table.cell_start.data();
-  std::uint32_t* count = table.count.data();
-  const std::size_t shift = table.ways_shift, lane = table.ways - 1;
-  std::fill(table.count.begin(), table.count.end(), 0u);
+  detail::interleaved_counts& count = table.count;
+  count.clear();
   for (const row_span& sp : pl.spans) {
     const auto n = static_cast<std::size_t>(sp.length);
     span_runs(level, len.data(), sp.start, n, off);
     const int* lv = level + sp.start;
     const std::int32_t* run = len.data() + sp.start;
     for (std::size_t x = 0; x < n; ++x)
-      ++count[(static_cast<std::size_t>(start[lv[x]] + run[x]) << shift) | (x & lane)];
+      count.add(static_cast<std::size_t>(start[lv[x]] + run[x]), x);
   }
   // Runs of length exactly L of the level in matrix row c: count(L) - count(L + 1).
   int longest = 0;
@@ -166,7 +158,7 @@ int runs_on_grid(const padded_levels& pl, std::ptrdiff_t off, std::vector<std::i
     const auto base = static_cast<std::size_t>(table.cell_start[l]);
     std::uint32_t above = 0;  // count(L + 1)
     for (int L = table.max_len; L >= 1; --L) {
-      const std::uint32_t here = table.at(base + static_cast<std::size_t>(L));
+      const std::uint32_t here = table.count.total(base + static_cast<std::size_t>(L));
       m(c, L - 1) = static_cast<double>(here - above);
       if (here > 0) longest = std::max(longest, L);
       above = here;
